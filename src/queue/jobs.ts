@@ -1,0 +1,71 @@
+/**
+ * Queue contracts: every job name, its payload and how its id is built, in one place.
+ * One BullMQ queue (`crashloop`) carries all jobs; the worker dispatches on `job.name`.
+ * Job ids are deterministic so that a repeat (same alert again, a double click, Slack re-sending an
+ * action) adds nothing: BullMQ ignores `add` with an existing job id.
+ */
+import type { TargetRequest } from '../domain/target.js';
+
+export const QUEUE_NAME = 'crashloop';
+
+/** What started a thread. Alerts are one kind; a crash watcher will be another. */
+export type TriggerKind = 'slash-command' | 'alert' | 'button' | 'watcher';
+
+/** Where a reply goes. `threadTs` empty: post a root message first (and record it). */
+export interface ThreadRef {
+  channel: string;
+  /** ts of the thread's root message, once it exists. */
+  threadTs?: string;
+  /** Key of the thread in the thread map (workload + episode), when it belongs to one. */
+  threadKey?: string;
+}
+
+export interface DiagnoseJob {
+  target: TargetRequest;
+  thread: ThreadRef;
+  trigger: TriggerKind;
+  /** Slack user id of who asked (slash command, re-run button), for the root message. */
+  requestedBy?: string;
+  /** Alert label set / alert name, for the root message of an alert thread. */
+  alertName?: string;
+}
+
+export type ActionKind = 'rollback' | 'pause_rollout' | 'resume_rollout';
+
+export interface ActionJob {
+  action: ActionKind;
+  namespace: string;
+  deployment: string;
+  /** The Deployment revision the button was rendered for (precondition). */
+  fromRevision: number;
+  /** For rollback: the revision to go back to. */
+  toRevision?: number;
+  /** Slack user who clicked (already authorised at click time). */
+  userId: string;
+  thread: ThreadRef;
+  /** The message the button was on, to remove stale buttons after acting. */
+  messageTs?: string;
+}
+
+/** Follow a rollout after a rollback, like `kubectl rollout status`. */
+export interface RolloutStatusJob {
+  namespace: string;
+  deployment: string;
+  revision: number;
+  thread: ThreadRef;
+  startedAt: string;
+  /** Seconds the old pods ran before crashing: the new ones must stay up past it. */
+  crashedAfterSeconds?: number;
+}
+
+export interface JobPayloads {
+  diagnose: DiagnoseJob;
+  action: ActionJob;
+  'rollout-status': RolloutStatusJob;
+}
+export type JobName = keyof JobPayloads;
+
+/** Job ids may not contain ':' in BullMQ; keep them readable and deterministic. */
+export function jobId(...parts: Array<string | number>): string {
+  return parts.map((p) => String(p).replace(/[^A-Za-z0-9._-]/g, '_')).join('--');
+}
