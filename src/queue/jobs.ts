@@ -28,6 +28,24 @@ export interface DiagnoseJob {
   requestedBy?: string;
   /** Alert label set / alert name, for the root message of an alert thread. */
   alertName?: string;
+  /** Slash command's response_url: target not found / ambiguous is answered there, ephemerally. */
+  responseUrl?: string;
+}
+
+/** One Alertmanager alert (of a grouped webhook request). Id: jobId('alert', fingerprint, startsAt, status). */
+export interface AlertJob {
+  status: 'firing' | 'resolved';
+  fingerprint: string;
+  startsAt: string;
+  endsAt?: string;
+  alertName: string;
+  /** From the labels namespace, pod, container (kube-state-metrics style). */
+  target: TargetRequest;
+  /** Channel picked by ALERT_CHANNEL / ALERT_CHANNEL_ROUTES. */
+  channel: string;
+  /** annotations.summary or description, for the thread. */
+  summary?: string;
+  generatorURL?: string;
 }
 
 export type ActionKind = 'rollback' | 'pause_rollout' | 'resume_rollout';
@@ -60,6 +78,7 @@ export interface RolloutStatusJob {
 
 export interface JobPayloads {
   diagnose: DiagnoseJob;
+  alert: AlertJob;
   action: ActionJob;
   'rollout-status': RolloutStatusJob;
 }
