@@ -111,7 +111,7 @@ export class ThreadStore {
     const [[, h], [, pods]] = (await this.redis
       .multi()
       .hgetall(this.epKey(id))
-      .zrange(`${this.epKey(id)}:pods`, 0, -1)
+      .zrange(`${this.epKey(id)}:pods`, '0', '-1')
       .exec()) as [[unknown, Record<string, string>], [unknown, string[]]];
     if (!h || !h.opener) return null;
     return {
