@@ -47,8 +47,8 @@ export function renderText(d: Diagnosis, options: TextOptions = { color: false }
   const p = options.color ? COLOR : NO_COLOR;
   const t = terminalSafe;
   const out: string[] = [];
-  const heading = (s: string) => {
-    out.push('', p.bold(s));
+  const heading = (s: string, aside = '') => {
+    out.push('', p.bold(s) + (aside ? ` ${p.dim(aside)}` : ''));
   };
   const level = confidenceLabel(d.confidence);
   const confColour = level === 'high' ? p.green : level === 'medium' ? p.yellow : p.dim;
@@ -83,7 +83,7 @@ export function renderText(d: Diagnosis, options: TextOptions = { color: false }
 
   if (d.logExcerpt && d.logExcerpt.lines.length) {
     const lx = d.logExcerpt;
-    heading(`Log excerpt ${p.dim(`(${lx.previous ? 'previous instance' : 'current instance'} of ${t(lx.container)}, last ${plural(lx.lines.length, 'line')})`)}`);
+    heading('Log excerpt', `(${lx.previous ? 'previous instance' : 'current instance'} of ${t(lx.container)}, last ${plural(lx.lines.length, 'line')})`);
     for (const line of lx.lines) out.push(`${INDENT}${p.dim('│')} ${t(line)}`);
   }
 
@@ -94,11 +94,14 @@ export function renderText(d: Diagnosis, options: TextOptions = { color: false }
   if (d.rollout) {
     const r = d.rollout;
     heading('Rollout');
-    const prev = r.previousRevision === null ? 'no older revision' : revisionLabel(r.previousRevision, r.previousImages);
-    out.push(`${INDENT}Deployment ${t(r.namespace)}/${t(r.name)}: ${t(revisionLabel(r.currentRevision, r.currentImages))} ← ${t(prev)}`);
-    if (r.changedAt) out.push(`${INDENT}changed at ${t(r.changedAt)}${r.failingOnNewest ? ' (the failing pods run the newest revision)' : ''}`);
+    const cur = t(revisionLabel(r.currentRevision, r.currentImages));
+    if (r.previousRevision === null) out.push(`${INDENT}Deployment ${t(r.namespace)}/${t(r.name)} is at ${cur}; no older revision to go back to`);
+    else out.push(`${INDENT}Deployment ${t(r.namespace)}/${t(r.name)} went from revision ${r.previousRevision} to ${cur}${r.changedAt ? ` at ${t(r.changedAt)}` : ''}`);
+    if (!r.failingOnNewest) out.push(`${INDENT}the failing pods are not on the newest revision (the Deployment is at ${r.deploymentRevision})`);
     for (const c of r.changes) out.push(`${INDENT}${INDENT}- ${t(c)}`);
-    if (r.previousRevision !== null) out.push(`${INDENT}revision ${r.previousRevision}: ${t(r.previousHealth.status)} — ${t(r.previousHealth.text)}`);
+    if (r.previousRevision !== null) {
+      out.push(`${INDENT}before it, ${t(revisionLabel(r.previousRevision, r.previousImages))}: ${r.previousHealth.status}, ${t(r.previousHealth.text)}`);
+    }
     if (r.paused) out.push(`${INDENT}${p.yellow('the rollout is paused')}`);
     if (r.rollbackOffered && r.previousRevision !== null) {
       out.push(`${INDENT}${p.dim('$')} ${p.bold(`kubectl -n ${t(r.namespace)} rollout undo deployment/${t(r.name)} --to-revision=${r.previousRevision}`)}`);

@@ -8,7 +8,7 @@ import { encodeButtonValue } from '../../domain/button-value.js';
 import type { Diagnosis, RolloutInfo } from '../../domain/diagnosis.js';
 import { confidenceLabel, lastExit, percent, plural, ranFor, restarts, revisionLabel, rollbackSentence } from '../format.js';
 import { actions, button, capBlocks, context, divider, fallback, fields, header, section, sections, type SlackMessage } from './blocks.js';
-import { clusterText, code, codeBlock, mentionUser } from './mrkdwn.js';
+import { clusterText, code, codeBlock, mentionUser, slackDate } from './mrkdwn.js';
 
 export const ACTIONS_BLOCK_ID = 'crashloop_actions';
 export const ACTIONS_HINT_BLOCK_ID = 'crashloop_actions_hint';
@@ -79,7 +79,8 @@ function causeLine(d: Diagnosis, detail: string, durationMs?: number): string[] 
   if (d.alternatives.length) {
     parts.push(`also possible: ${d.alternatives.slice(0, 3).map((a) => `\`${a.cause}\` ${percent(a.confidence)}`).join(', ')}`);
   }
-  if (d.rollout?.previousRevision != null) parts.push(`revision ${d.rollout.currentRevision} → ${d.rollout.previousRevision}`);
+  const r = d.rollout;
+  if (r?.rollbackOffered && r.previousRevision !== null) parts.push(`rollback: revision ${r.deploymentRevision} → ${r.previousRevision}`);
   if (durationMs !== undefined) parts.push(`diagnosed in ${(durationMs / 1000).toFixed(1)} s`);
   return parts;
 }
@@ -105,24 +106,32 @@ function factFields(d: Diagnosis): Array<[string, string]> {
 function rolloutText(r: RolloutInfo): string {
   const lines: string[] = [];
   const name = code(`deployment/${r.name}`, 300);
+  const when = r.changedAt ? ` ${slackDate(r.changedAt)}` : '';
   if (r.previousRevision === null) {
     lines.push(`*Rollout* ${name} is at revision ${r.deploymentRevision}; there is no older revision to go back to.`);
   } else {
-    const cur = clusterText(revisionLabel(r.currentRevision, r.currentImages));
-    const prev = clusterText(revisionLabel(r.previousRevision, r.previousImages));
-    const when = r.failingOnNewest ? 'The failing pods run the newest revision' : `The failing pods run revision ${r.currentRevision}; the Deployment is at ${r.deploymentRevision}`;
-    lines.push(`*Rollout change* ${name}: ${cur}, before it ${prev}.`);
-    lines.push(`${when}${r.changedAt ? `, created ${clusterText(r.changedAt)}` : ''}.`);
+    const where = r.failingOnNewest
+      ? `the failing pods run revision ${r.currentRevision}, the newest`
+      : `the failing pods run revision ${r.currentRevision}; the Deployment is now at ${r.deploymentRevision}`;
+    lines.push(`*Rollout change* ${name} went from revision ${r.previousRevision} to ${r.currentRevision}${when} (${where}).`);
   }
   const changes = r.changes.slice(0, 10).map((c) => `• ${clusterText(c)}`);
   if (r.changes.length > 10) changes.push(`_… and ${r.changes.length - 10} more_`);
-  if (changes.length) lines.push(`What changed:\n${changes.join('\n')}`);
+  lines.push(...changes);
   if (r.previousRevision !== null) {
-    const icon = { healthy: ':white_check_mark:', failing: ':x:', 'scaled-down': ':grey_question:', unknown: ':grey_question:' }[r.previousHealth.status];
-    lines.push(`${icon} Revision ${r.previousRevision}: ${clusterText(r.previousHealth.text)}`);
+    const icon = { healthy: ':white_check_mark:', failing: ':x:', 'scaled-down': ':information_source:', unknown: ':information_source:' }[r.previousHealth.status];
+    const prev = clusterText(revisionLabel(r.previousRevision, r.previousImages));
+    lines.push(`${icon} Before it, ${prev}: ${clusterText(r.previousHealth.text)}`);
+    if (!r.rollbackOffered) lines.push(`_${noRollbackReason(r)}_`);
   }
   if (r.paused) lines.push(':double_vertical_bar: The rollout is *paused*.');
   return lines.join('\n');
+}
+
+function noRollbackReason(r: RolloutInfo): string {
+  if (r.previousHealth.status === 'failing') return `No rollback offered: revision ${r.previousRevision} was failing too.`;
+  if (!r.failingOnNewest) return 'No rollback offered: the failing pods are not on the newest revision.';
+  return `No rollback offered: how revision ${r.previousRevision} ran is not known.`;
 }
 
 function actionBlocks(d: Diagnosis, cfg: DiagnosisMessageOptions['actions']): KnownBlock[] {

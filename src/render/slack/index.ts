@@ -4,7 +4,7 @@
  */
 export type { SlackMessage } from './blocks.js';
 export { SLACK_LIMITS } from './limits.js';
-export { escapeMrkdwn, clusterText, code, codeBlock, mentionUser, plain, truncate } from './mrkdwn.js';
+export { escapeMrkdwn, clusterText, code, codeBlock, mentionUser, plain, slackDate, truncate } from './mrkdwn.js';
 export {
   diagnosisMessage,
   withoutActions,
@@ -18,7 +18,6 @@ export {
   resolvedReply,
   errorMessage,
   helpMessage,
-  slackDate,
   type RootMessageInput,
   type RootState,
   type AlertUpdateInput,

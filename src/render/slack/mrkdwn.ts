@@ -15,9 +15,12 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Cluster text for mrkdwn: secrets redacted first (patterns see the raw text), then escaped. */
+/**
+ * Cluster text for mrkdwn prose: secrets redacted first (patterns see the raw text), then escaped,
+ * and backticks defused so a quoted name cannot open a code span that swallows the rest of a line.
+ */
 export function clusterText(text: string): string {
-  return escapeMrkdwn(redact(text));
+  return escapeMrkdwn(defuseBackticks(redact(text)));
 }
 
 /**
@@ -95,6 +98,17 @@ export function codeBlock(lines: readonly string[], options: CodeBlockOptions): 
   }
   const body = kept.length === 0 ? ' ' : kept.join('\n');
   return truncate(`${fence}\n${body}\n${fence}`, max);
+}
+
+/**
+ * A date Slack shows in each reader's time zone (`<!date^…>`), UTC as the fallback. The input is
+ * parsed, so nothing of it reaches the message verbatim; an unparsable value is shown escaped.
+ */
+export function slackDate(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return clusterText(iso);
+  const fallbackText = `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${fallbackText}>`;
 }
 
 /** A Slack user mention for ids that are ours (from Slack payloads), never for cluster text. */

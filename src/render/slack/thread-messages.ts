@@ -8,7 +8,7 @@ import type { TargetRequest } from '../../domain/target.js';
 import type { TriggerKind } from '../../queue/jobs.js';
 import { duration, plural } from '../format.js';
 import { context, fallback, section, type SlackMessage } from './blocks.js';
-import { clusterText, code, mentionUser } from './mrkdwn.js';
+import { clusterText, code, mentionUser, slackDate } from './mrkdwn.js';
 
 export type RootState = 'investigating' | 'diagnosed' | 'resolved';
 
@@ -33,14 +33,6 @@ export interface RootMessageInput {
 }
 
 const MAX_PODS_LISTED = 5;
-
-/** Slack renders `<!date^…>` in each reader's time zone; the fallback is UTC. Only for our own dates. */
-export function slackDate(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return clusterText(iso);
-  const fallbackText = `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${fallbackText}>`;
-}
 
 function podList(pods: readonly string[]): string {
   const shown = pods.slice(0, MAX_PODS_LISTED).map((p) => code(p, 120));
@@ -110,9 +102,9 @@ export function alertUpdateReply(input: AlertUpdateInput): SlackMessage {
   const n = input.newPods.length;
   const what = n === 0 ? 'The alert fired again' : `${plural(n, 'more pod')} crash-looping: ${podList(input.newPods)}`;
   const total = input.totalPods !== undefined ? ` (${plural(input.totalPods, 'pod')} in this episode)` : '';
-  const line = `:heavy_plus_sign: ${what}${total}. Same workload, so no new diagnosis; the one above applies.`;
+  const line = `:bell: ${what}${total}. Same workload, so no new diagnosis; the one above applies.`;
   const ctx = input.alertName ? [context(`Alertmanager · ${clusterText(input.alertName)}`)] : [];
-  return { text: fallback(line.replace(/:heavy_plus_sign: /, '')), blocks: [section(line), ...ctx] };
+  return { text: fallback(line.replace(/^:bell: /, '')), blocks: [section(line), ...ctx] };
 }
 
 export interface ResolvedInput {
@@ -127,7 +119,7 @@ export function resolvedReply(input: ResolvedInput): SlackMessage {
   const subject = code(input.workload ?? input.target.name, 200);
   const took = elapsed(input.firingSince, input.resolvedAt);
   const alert = input.alertName ? `*${clusterText(input.alertName)}* ` : '';
-  const line = `:white_check_mark: ${alert}resolved for ${subject} in ${code(input.target.namespace, 80)}${took ? ` after ${took}` : ''}. The thread stays here for the record.`;
+  const line = `:white_check_mark: ${alert}resolved for ${subject} in ${code(input.target.namespace, 80)}${took ? ` after ${took}` : ''}.`;
   return { text: fallback(`Resolved: ${clusterText(input.workload ?? input.target.name)} in ${clusterText(input.target.namespace)}`), blocks: [section(line)] };
 }
 
@@ -154,7 +146,7 @@ export interface HelpOptions {
 
 export function helpMessage(options: HelpOptions = {}): SlackMessage {
   const usage = [
-    '*`/crashloop <pod|workload> [-n namespace] [-c container]`*',
+    '*Usage:* `/crashloop &lt;pod|workload&gt; [-n namespace] [-c container]`',
     'Finds out why a pod is crash-looping and answers in a thread: the cause, the evidence, the remedy,',
     'and, when a recent rollout is to blame, a button to roll back.',
     '',
