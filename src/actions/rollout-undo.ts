@@ -4,7 +4,7 @@
  * only while the Deployment is still at the revision (and generation) the decision was made on. The change is
  * one JSON patch (template + annotations), so nothing is ever half-done.
  */
-import type { AppsV1Api, V1Deployment } from '@kubernetes/client-node';
+import type { AppsV1Api, V1Deployment, V1ReplicaSet } from '@kubernetes/client-node';
 import {
   REVISION_ANNOTATION,
   equalIgnoreHash,
@@ -66,7 +66,23 @@ export async function readDeployment(apps: AppsV1Api, namespace: string, name: s
   );
 }
 
-export async function rollbackDeployment(apps: AppsV1Api, req: RollbackRequest, timeoutMs: number): Promise<RollbackOutcome> {
+/** What is about to be patched; handed to `beforePatch` so a caller can record it first. */
+export interface RollbackPlan {
+  fromRevision: number;
+  toRevision: number;
+  fromImages: string[];
+  toImages: string[];
+  deployment: V1Deployment;
+  /** The ReplicaSet of the revision being left (its pods are the crashing ones). */
+  current: V1ReplicaSet | undefined;
+}
+
+export async function rollbackDeployment(
+  apps: AppsV1Api,
+  req: RollbackRequest,
+  timeoutMs: number,
+  beforePatch?: (plan: RollbackPlan) => Promise<void>,
+): Promise<RollbackOutcome> {
   const { namespace, deployment: name, fromRevision, toRevision } = req;
   const deployment = await readDeployment(apps, namespace, name, timeoutMs);
   const replicaSets = await kubeCall({ verb: 'list', resource: 'replicasets', namespace }, timeoutMs, () =>
@@ -84,6 +100,9 @@ export async function rollbackDeployment(apps: AppsV1Api, req: RollbackRequest, 
   const target = replicaSetForRevision(replicaSets, toRevision);
   if (!target) return { kind: 'revision-not-found', toRevision };
 
+  const fromImages = templateImages(deployment.spec?.template);
+  const toImages = templateImages(target.spec?.template);
+  await beforePatch?.({ fromRevision, toRevision, fromImages, toImages, deployment, current: replicaSetForRevision(replicaSets, fromRevision) });
   const patch = buildRollbackPatch(deployment, fromRevision, templateWithoutHash(target.spec?.template), rollbackAnnotations(deployment, target));
   try {
     const patched = await kubeCall({ verb: 'patch', resource: 'deployments', namespace, name }, timeoutMs, () =>
@@ -93,8 +112,8 @@ export async function rollbackDeployment(apps: AppsV1Api, req: RollbackRequest, 
       kind: 'rolled-back',
       fromRevision,
       toRevision,
-      fromImages: templateImages(deployment.spec?.template),
-      toImages: templateImages(target.spec?.template),
+      fromImages,
+      toImages,
       generation: patched.metadata?.generation ?? null,
     };
   } catch (err) {

@@ -63,6 +63,20 @@ export interface ActionJob {
   thread: ThreadRef;
   /** The message the button was on, to remove stale buttons after acting. */
   messageTs?: string;
+  /** Pod and container of the diagnosis (from the button value), for buttons offered in replies. */
+  pod?: string;
+  container?: string;
+  /** The message's content at click time (from the interaction payload), rewritten without its buttons. */
+  message?: { text: string; blocks: unknown[] };
+  /** ISO time of the click that queued this job: keys the thread replies of this run. */
+  requestedAt?: string;
+  /** Written by the processor: the plan before the patch (so a retry after a crash reports it), then the result. */
+  progress?: {
+    plan?: { fromRevision: number; toRevision: number; fromImages: string[]; toImages: string[]; crashedAfterSeconds?: number };
+    /** Outcome kind, e.g. `rolled-back`, `already-at`, `stale`, `paused`, `forbidden`. */
+    result?: string;
+    finishedAt?: string;
+  };
 }
 
 /** Follow a rollout after a rollback, like `kubectl rollout status`. */
@@ -74,6 +88,14 @@ export interface RolloutStatusJob {
   startedAt: string;
   /** Seconds the old pods ran before crashing: the new ones must stay up past it. */
   crashedAfterSeconds?: number;
+  /** Id of the action run this follows (keys its one final reply). */
+  followId?: string;
+  /** 0 for the first check; each delayed re-check is a new job with the next number. */
+  check?: number;
+  /** ISO time after which the rollout counts as timed out. */
+  deadline?: string;
+  /** Seconds between checks. */
+  pollSeconds?: number;
 }
 
 export interface JobPayloads {
