@@ -4,7 +4,8 @@
  * message is one line naming the variable; the runtime entry prints that line and exits non-zero.
  */
 import { z } from 'zod';
-import { CrashloopError } from './errors.js';
+import { parseActionApprovers, type ApproverPolicy } from './actions/approvers.js';
+import { CrashloopError, isCrashloopError } from './errors.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 /** Slack channel ids: C… (public), G… (private), D… (DM). */
@@ -59,8 +60,9 @@ export interface Config {
   };
   port: number;
   defaultNamespace: string;
-  /** Raw ACTION_APPROVERS; parsed by src/actions/approvers.ts. */
+  /** Raw ACTION_APPROVERS, and its parse (src/actions/approvers.ts), validated at start. */
   actionApprovers?: string;
+  approvers: ApproverPolicy;
   logLevel: (typeof LOG_LEVELS)[number];
   workerConcurrency: number;
   /** How long a workload's alert thread lives without a resolve. */
@@ -102,6 +104,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.ALERT_WEBHOOK_TOKEN && !e.ALERT_CHANNEL && Object.keys(routes).length === 0) {
     throw configError('ALERT_CHANNEL', 'is required when ALERT_WEBHOOK_TOKEN is set (or set ALERT_CHANNEL_ROUTES)');
   }
+  let approvers: ApproverPolicy;
+  try {
+    approvers = parseActionApprovers(e.ACTION_APPROVERS);
+  } catch (err) {
+    if (isCrashloopError(err, 'config')) throw new CrashloopError('config', `configuration error: ${err.message}`);
+    throw err;
+  }
   const config: Config = {
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
@@ -120,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT ?? 3000,
     defaultNamespace: e.DEFAULT_NAMESPACE ?? 'default',
     ...(e.ACTION_APPROVERS ? { actionApprovers: e.ACTION_APPROVERS } : {}),
+    approvers,
     logLevel: e.LOG_LEVEL ?? 'info',
     workerConcurrency: e.WORKER_CONCURRENCY ?? 4,
     episodeTtlSeconds: e.EPISODE_TTL_SECONDS ?? 24 * 3600,
@@ -132,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function deepFreeze<T extends object>(o: T): T {
+  if (o instanceof Map || o instanceof Set) return o;
   for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v as object);
   return Object.freeze(o);
 }

@@ -17,6 +17,7 @@ import type { JobName, JobPayloads } from '../queue/jobs.js';
 import type { JobQueue } from '../queue/producer.js';
 import type { SlackPoster } from '../slack/post-once.js';
 import type { ThreadStore } from '../threads/thread-store.js';
+import type { ClusterPort } from './cluster.js';
 
 /**
  * The Kubernetes clients the collect stage takes (owned by src/kube/ and src/collect/).
@@ -40,6 +41,8 @@ export interface RuntimeDeps {
   poster: SlackPoster;
   threads: ThreadStore;
   kube: KubeClients;
+  /** collect -> diagnose, and pod -> workload, over `kube` (src/runtime/cluster.ts). */
+  cluster: ClusterPort;
   metrics: Metrics;
 }
 

@@ -138,18 +138,24 @@ export class ThreadStore {
     await this.redis.hset(this.epKey(id), { cause, title });
   }
 
-  /** Record a firing alert and its pod. `newPod`: the pod was not part of the episode yet. */
-  async addAlert(id: string, fingerprint: string, namespace: string, pod: string): Promise<{ newPod: boolean }> {
+  /**
+   * Record a firing alert and its pod. `addedBy`: the job that first brought this pod into the episode
+   * (stable across retries, so only that job announces the pod in the thread).
+   */
+  async addAlert(id: string, fingerprint: string, namespace: string, pod: string, jobId: string): Promise<{ addedBy: string }> {
     const ep = this.epKey(id);
     const res = await this.redis
       .multi()
       .sadd(`${ep}:firing`, fingerprint)
       .zadd(`${ep}:pods`, 'NX', String(Date.now()), pod)
+      .hsetnx(`${ep}:podjobs`, pod, jobId)
+      .hget(`${ep}:podjobs`, pod)
       .set(this.podKey(namespace, pod), id, 'EX', this.ttlSeconds)
       .expire(`${ep}:firing`, this.ttlSeconds * 2)
       .expire(`${ep}:pods`, this.ttlSeconds * 2)
+      .expire(`${ep}:podjobs`, this.ttlSeconds * 2)
       .exec();
-    return { newPod: Number(res?.[1]?.[1] ?? 0) === 1 };
+    return { addedBy: String(res?.[3]?.[1] ?? '') };
   }
 
   /** Remove a resolved alert; returns how many alerts of the episode are still firing. */
