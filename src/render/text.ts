@@ -103,7 +103,8 @@ export function renderText(d: Diagnosis, options: TextOptions = { color: false }
       out.push(`${INDENT}before it, ${t(revisionLabel(r.previousRevision, r.previousImages))}: ${r.previousHealth.status}, ${t(r.previousHealth.text)}`);
     }
     if (r.paused) out.push(`${INDENT}${p.yellow('the rollout is paused')}`);
-    if (r.rollbackOffered && r.previousRevision !== null) {
+    const undoShown = d.remedy.commands.some((c) => c.includes('rollout undo'));
+    if (r.rollbackOffered && r.previousRevision !== null && !undoShown) {
       out.push(`${INDENT}${p.dim('$')} ${p.bold(`kubectl -n ${t(r.namespace)} rollout undo deployment/${t(r.name)} --to-revision=${r.previousRevision}`)}`);
     }
   }

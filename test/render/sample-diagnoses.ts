@@ -148,7 +148,11 @@ export function initContainerPaused(): Diagnosis {
     confidence: 0.71,
     summary: 'wait-for-db exits 1 after "connection refused" to 10.0.4.12:5432; the main container never starts.',
     evidence: [{ kind: 'log', text: 'psql: error: connection to server at "10.0.4.12", port 5432 failed: Connection refused' }],
-    facts: { ...d.facts, state: 'Init:CrashLoopBackOff', exitCode: 1, reason: 'Error', memoryLimit: null, owner: 'Deployment/billing', ranForSeconds: 1 },
+    remedy: {
+      text: 'Nothing listens on 10.0.4.12:5432. Check that the database pods are running and ready, and that the Service selects them.',
+      commands: ['kubectl -n billing get pods -l app=postgres', 'kubectl -n billing get endpoints postgres', 'kubectl -n billing logs billing-5d8f7c9b6-k2m4p -c wait-for-db'],
+    },
+    facts: { ...d.facts, image: 'busybox:1.36', state: 'Init:CrashLoopBackOff', exitCode: 1, reason: 'Error', memoryLimit: null, owner: 'Deployment/billing', ranForSeconds: 1 },
     rollout: {
       ...d.rollout!,
       name: 'billing',

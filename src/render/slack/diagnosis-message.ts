@@ -8,7 +8,7 @@ import { encodeButtonValue } from '../../domain/button-value.js';
 import type { Diagnosis, RolloutInfo } from '../../domain/diagnosis.js';
 import { confidenceLabel, lastExit, percent, plural, ranFor, restarts, revisionLabel, rollbackSentence } from '../format.js';
 import { actions, button, capBlocks, context, divider, fallback, fields, header, section, sections, type SlackMessage } from './blocks.js';
-import { clusterText, code, codeBlock, mentionUser, slackDate } from './mrkdwn.js';
+import { clusterText, code, codeBlock, mentionUser, ownText, slackDate } from './mrkdwn.js';
 
 export const ACTIONS_BLOCK_ID = 'crashloop_actions';
 export const ACTIONS_HINT_BLOCK_ID = 'crashloop_actions_hint';
@@ -147,7 +147,7 @@ function actionBlocks(d: Diagnosis, cfg: DiagnosisMessageOptions['actions']): Kn
   );
   const out: KnownBlock[] = [];
   if (!cfg.enabled && r) {
-    const hint = cfg.hint ? clusterText(cfg.hint) : 'Set `ACTION_APPROVERS` to allow rollback and pause from Slack.';
+    const hint = cfg.hint ? ownText(cfg.hint) : 'Set `ACTION_APPROVERS` to allow rollback and pause from Slack.';
     out.push({ ...context(`:lock: Rollback and pause buttons are off. ${hint}`), block_id: ACTIONS_HINT_BLOCK_ID });
   }
   out.push(actions(ACTIONS_BLOCK_ID, buttons));

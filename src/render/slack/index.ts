@@ -4,7 +4,7 @@
  */
 export type { SlackMessage } from './blocks.js';
 export { SLACK_LIMITS } from './limits.js';
-export { escapeMrkdwn, clusterText, code, codeBlock, mentionUser, plain, slackDate, truncate } from './mrkdwn.js';
+export { escapeMrkdwn, clusterText, code, codeBlock, mentionUser, ownText, plain, slackDate, truncate } from './mrkdwn.js';
 export {
   diagnosisMessage,
   withoutActions,

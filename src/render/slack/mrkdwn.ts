@@ -24,6 +24,14 @@ export function clusterText(text: string): string {
 }
 
 /**
+ * Our own wording that may carry user input (error details, hints): redacted and escaped like cluster
+ * text, but backticks are kept so a hint can show a command as code.
+ */
+export function ownText(text: string): string {
+  return escapeMrkdwn(redact(text));
+}
+
+/**
  * Cut `text` to at most `max` UTF-16 units, ending with `…` when cut. Never splits a surrogate pair
  * or an HTML entity produced by `escapeMrkdwn` (a half `&amp;` would show up as garbage).
  */

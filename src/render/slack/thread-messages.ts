@@ -8,7 +8,7 @@ import type { TargetRequest } from '../../domain/target.js';
 import type { TriggerKind } from '../../queue/jobs.js';
 import { duration, plural } from '../format.js';
 import { context, fallback, section, type SlackMessage } from './blocks.js';
-import { clusterText, code, mentionUser, slackDate } from './mrkdwn.js';
+import { clusterText, code, mentionUser, ownText, slackDate } from './mrkdwn.js';
 
 export type RootState = 'investigating' | 'diagnosed' | 'resolved';
 
@@ -134,9 +134,9 @@ export interface ErrorMessageInput {
 
 /** Ephemeral errors (queue unavailable, bad input, not allowed). Texts may contain user input: escaped. */
 export function errorMessage(input: ErrorMessageInput): SlackMessage {
-  const blocks = [section(`:warning: *${clusterText(input.title)}*\n${clusterText(input.detail)}`)];
-  if (input.hint) blocks.push(section(clusterText(input.hint)));
-  return { text: fallback(`${clusterText(input.title)}: ${clusterText(input.detail)}`), blocks };
+  const blocks = [section(`:warning: *${ownText(input.title)}*\n${ownText(input.detail)}`)];
+  if (input.hint) blocks.push(section(ownText(input.hint)));
+  return { text: fallback(`${ownText(input.title)}: ${ownText(input.detail)}`), blocks };
 }
 
 export interface HelpOptions {
@@ -159,5 +159,5 @@ export function helpMessage(options: HelpOptions = {}): SlackMessage {
     ...(options.defaultNamespace ? [`Without \`-n\` the namespace is ${code(options.defaultNamespace, 80)}.`] : []),
     'Buttons that change the cluster ask for confirmation first and work only for approvers (`ACTION_APPROVERS`).',
   ];
-  return { text: 'Usage: /crashloop <pod|workload> [-n namespace] [-c container]', blocks: [section(usage.join('\n'))] };
+  return { text: 'Usage: /crashloop &lt;pod|workload&gt; [-n namespace] [-c container]', blocks: [section(usage.join('\n'))] };
 }
