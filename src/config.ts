@@ -34,6 +34,8 @@ const envSchema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
   WORKER_CONCURRENCY: optional(intIn(1, 256)),
   EPISODE_TTL_SECONDS: optional(intIn(60, 30 * 24 * 3600)),
+  WORKER_LOCK_MS: optional(intIn(1_000, 600_000)),
+  WORKER_STALLED_INTERVAL_MS: optional(intIn(1_000, 600_000)),
   KUBECONFIG: optional(z.string()),
   KUBE_CONTEXT: optional(z.string()),
 });
@@ -65,6 +67,9 @@ export interface Config {
   approvers: ApproverPolicy;
   logLevel: (typeof LOG_LEVELS)[number];
   workerConcurrency: number;
+  /** A job whose worker stopped renewing its lock for this long is taken by another worker. */
+  workerLockMs: number;
+  workerStalledIntervalMs: number;
   /** How long a workload's alert thread lives without a resolve. */
   episodeTtlSeconds: number;
   kube: { kubeconfig?: string; context?: string };
@@ -132,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     approvers,
     logLevel: e.LOG_LEVEL ?? 'info',
     workerConcurrency: e.WORKER_CONCURRENCY ?? 4,
+    workerLockMs: e.WORKER_LOCK_MS ?? 30_000,
+    workerStalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS ?? 30_000,
     episodeTtlSeconds: e.EPISODE_TTL_SECONDS ?? 24 * 3600,
     kube: {
       ...(e.KUBECONFIG ? { kubeconfig: e.KUBECONFIG } : {}),

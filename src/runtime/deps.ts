@@ -11,6 +11,7 @@ import type { webApi } from '@slack/bolt';
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
+import type { KubeClients } from '../kube/clients.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { JobName, JobPayloads } from '../queue/jobs.js';
@@ -19,11 +20,7 @@ import type { SlackPoster } from '../slack/post-once.js';
 import type { ThreadStore } from '../threads/thread-store.js';
 import type { ClusterPort } from './cluster.js';
 
-/**
- * The Kubernetes clients the collect stage takes (owned by src/kube/ and src/collect/).
- * Becomes `Parameters<typeof resolveWorkload>[0]` once src/collect/workload.ts lands.
- */
-export type KubeClients = unknown;
+export type { KubeClients };
 
 export interface RuntimeDeps {
   config: Config;

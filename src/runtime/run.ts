@@ -1,0 +1,39 @@
+/**
+ * Process entry for serve/worker/all (called by the CLI's `run()`): start, handle SIGTERM/SIGINT
+ * gracefully (exit 0), and turn a configuration problem into one line on stderr and exit code 2.
+ */
+import { EXIT_CODES, isCrashloopError } from '../errors.js';
+import { type Role, startBot } from './start.js';
+
+const GRACE_MS = 25_000;
+
+export async function runRole(role: Role): Promise<void> {
+  let bot;
+  try {
+    bot = await startBot(role);
+  } catch (err) {
+    if (isCrashloopError(err)) {
+      process.stderr.write(`crashloop ${role}: ${err.message}${err.hints.length ? ` (${err.hints.join('; ')})` : ''}\n`);
+      process.exit(EXIT_CODES[err.code]);
+    }
+    throw err;
+  }
+  const running = bot;
+  const shutdown = (signal: string) => {
+    running.logger.info({ signal }, 'signal received');
+    const force = setTimeout(() => {
+      running.logger.error('graceful shutdown took too long; exiting');
+      process.exit(1);
+    }, GRACE_MS);
+    force.unref();
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        running.logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
