@@ -166,3 +166,26 @@ export function appScenario(a: AppScenario): ScenarioDef {
   };
   return { dir: a.dir, expected, objects: [...built.objects, nodeJson], logs: { [podName]: a.logs } };
 }
+
+/** A crash-looping container: last instance exited `exitCode` after running `ran` s, `finishedAgo` s ago. */
+export function crash(
+  exitCode: number,
+  o: { ran: number; finishedAgo: number; restarts: number; reason?: string; signal?: number; message?: string },
+): StatusSpec {
+  return {
+    kind: 'crashloop',
+    restarts: o.restarts,
+    last: {
+      exitCode,
+      ran: o.ran,
+      finishedAgo: o.finishedAgo,
+      ...(o.reason ? { reason: o.reason } : {}),
+      ...(o.signal !== undefined ? { signal: o.signal } : {}),
+      ...(o.message ? { message: o.message } : {}),
+    },
+  };
+}
+
+export function runningFor(startedAgo: number, restarts = 0): StatusSpec {
+  return { kind: 'running', startedAgo, restarts };
+}

@@ -166,6 +166,7 @@ export function containerStatus(clock: Clock, podName: string, podUid: string, n
     if (s.last) lastState = { terminated: terminated(clock, seed, s.last) };
   } else if (s.kind === 'waiting') {
     state = { waiting: { reason: s.reason, ...(s.message ? { message: s.message } : {}) } };
+    if (!s.last) base.imageID = '';
     if (s.last) lastState = { terminated: terminated(clock, seed, s.last) };
   } else {
     state = { terminated: terminated(clock, `${seed}:cur`, s.term) };
@@ -196,6 +197,13 @@ export function event(clock: Clock, pod: J, e: EventSpec): J {
   const podName = pod.metadata.name as string;
   const ns = pod.metadata.namespace as string;
   const name = `${podName}.${hex(`ev:${podName}:${e.reason}:${e.message}:${e.firstAgo}`, 16)}`;
+  // {podIP}, {pod}, {podUid}, {ns}, {node} in a message are filled from the pod.
+  const message = e.message
+    .replaceAll('{podIP}', pod.status.podIP)
+    .replaceAll('{podUid}', pod.metadata.uid)
+    .replaceAll('{pod}', podName)
+    .replaceAll('{ns}', ns)
+    .replaceAll('{node}', pod.spec.nodeName);
   const component = e.component ?? (e.reason === 'Scheduled' ? 'default-scheduler' : 'kubelet');
   return {
     apiVersion: 'v1',
@@ -217,7 +225,7 @@ export function event(clock: Clock, pod: J, e: EventSpec): J {
       ...(e.container ? { fieldPath: `spec.${e.init ? 'initContainers' : 'containers'}{${e.container}}` } : {}),
     },
     reason: e.reason,
-    message: e.message,
+    message,
     source: component === 'kubelet' ? { component, host: pod.spec.nodeName } : { component },
     firstTimestamp: clock.ago(e.firstAgo),
     lastTimestamp: clock.ago(e.lastAgo ?? e.firstAgo),

@@ -76,7 +76,8 @@ function buildPods(clock: Clock, ns: string, ownerName: string, owner: PodIn['ow
     const json = pod(clock, p);
     out.push(json);
     const specs = [...(d.noLifecycleEvents ? [] : lifecycleEvents(clock, p, json)), ...(d.events ?? [])];
-    for (const e of specs) out.push(event(clock, json, e));
+    // The API server drops events an hour after their last update (--event-ttl=1h).
+    for (const e of specs) if ((e.lastAgo ?? e.firstAgo) <= 3600) out.push(event(clock, json, e));
   }
   return out;
 }

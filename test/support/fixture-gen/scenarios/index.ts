@@ -1,4 +1,16 @@
 import type { ScenarioDef } from '../define.js';
+import { BAD_ENTRYPOINT_SCENARIOS } from './bad-entrypoint.js';
+import { EXEC_FORMAT_SCENARIOS } from './exec-format-error.js';
+import { LIVENESS_SCENARIOS } from './liveness-probe-failure.js';
+import { MISSING_CONFIG_SCENARIOS } from './missing-config.js';
+import { MISSING_DEPENDENCY_SCENARIOS } from './missing-runtime-dependency.js';
 import { OOM_SCENARIOS } from './oom-killed.js';
 
-export const ALL_SCENARIOS: Array<() => ScenarioDef> = [...OOM_SCENARIOS];
+export const ALL_SCENARIOS: Array<() => ScenarioDef> = [
+  ...OOM_SCENARIOS,
+  ...LIVENESS_SCENARIOS,
+  ...MISSING_CONFIG_SCENARIOS,
+  ...BAD_ENTRYPOINT_SCENARIOS,
+  ...EXEC_FORMAT_SCENARIOS,
+  ...MISSING_DEPENDENCY_SCENARIOS,
+];

@@ -1,0 +1,29 @@
+import { appScenario, crash, type ScenarioDef } from '../define.js';
+import { lines } from '../log-time.js';
+
+/** seeds/002 Fix 11: an amd64-only image scheduled onto an arm64 (Ampere) node pool. */
+function armNodeAmdImage(): ScenarioDef {
+  return appScenario({
+    dir: 'exec-format-error/seed-amd64-image-on-arm64-node',
+    source: "seeds/002 section 'Fix 11: Image Pull Errors Leading to CrashLoopBackOff' (exec format error, wrong architecture)",
+    cause: 'exec-format-error',
+    app: 'thumbnailer',
+    ns: 'media',
+    history: 'single',
+    podAge: 560,
+    node: { name: 'aks-armpool-20418833-vmss000001', arch: 'arm64' },
+    containers: [
+      {
+        name: 'thumbnailer',
+        image: 'registry.example.com/media/thumbnailer:1.4.0',
+        ports: [{ containerPort: 8080 }],
+        resources: { limits: { memory: '256Mi' }, requests: { memory: '128Mi', cpu: '100m' } },
+      },
+    ],
+    spec: { nodeSelector: { agentpool: 'armpool' } },
+    statuses: { thumbnailer: crash(255, { ran: 0.01, finishedAgo: 80, restarts: 7 }) },
+    logs: { thumbnailer: { previous: lines('exec /usr/local/bin/thumbnailer: exec format error') } },
+  });
+}
+
+export const EXEC_FORMAT_SCENARIOS = [armNodeAmdImage];
