@@ -54,7 +54,8 @@ export async function validateWithModels(objects: K8sObject[]): Promise<SchemaPr
 }
 
 /** Unknown-field check (2): one tsc run over every object, errors mapped back to their object. */
-export function checkKnownFields(objects: K8sObject[]): SchemaProblem[] {
+export function checkKnownFields(objects: K8sObject[], labels?: string[]): SchemaProblem[] {
+  const label = (o: K8sObject, i: number) => (labels?.[i] ? `${labels[i]}: ` : '') + describe(o);
   const dir = join(REPO_ROOT, '.tmp');
   mkdirSync(dir, { recursive: true });
   const work = mkdtempSync(join(dir, 'deploy-types-'));
@@ -68,7 +69,7 @@ export function checkKnownFields(objects: K8sObject[]): SchemaProblem[] {
       const body = JSON.stringify(o, null, 1).split('\n');
       const from = lines.length + 1;
       lines.push(`export const o${i}: T${i} = ${body[0]}`, ...body.slice(1));
-      owners.push({ from, to: lines.length, object: describe(o) });
+      owners.push({ from, to: lines.length, object: label(o, i) });
     });
     writeFileSync(join(work, 'objects.ts'), `${lines.join('\n')}\n`);
     writeFileSync(
