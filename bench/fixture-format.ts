@@ -64,7 +64,7 @@ function checkExpected(e: Record<string, unknown>, where: string, opts: FormatOp
       ok = false;
     }
     if (!ok) problems.push(`${where}: source must start with the https URL of the public report, got ${JSON.stringify(url)}`);
-    if (source.trim() === url) problems.push(`${where}: source must add one line on why this is the cause`);
+    else if (source.trim() === url) problems.push(`${where}: source must add one line on why this is the cause`);
   }
 }
 
