@@ -31,7 +31,7 @@ type Step =
   | { kind: 'failure'; failure: ActionFailure };
 
 function resultName(step: Step): string {
-  if (step.kind === 'rollback') return step.outcome.kind;
+  if (step.kind === 'rollback') return step.outcome.kind === 'paused' ? 'refused-paused' : step.outcome.kind;
   if (step.kind === 'failure') return step.failure.kind;
   const word = step.outcome.paused ? 'paused' : 'resumed';
   return step.outcome.kind === 'already' ? `already-${word}` : word;

@@ -7,7 +7,7 @@ import { encodeButtonValue } from '../domain/button-value.js';
 import type { ActionKind } from '../queue/jobs.js';
 import { fallback, section, type SlackMessage } from '../render/slack/blocks.js';
 import { actionFailedReply, actionRecordReply } from '../render/slack/action-messages.js';
-import { code, mentionUser } from '../render/slack/mrkdwn.js';
+import { clusterText, code, mentionUser } from '../render/slack/mrkdwn.js';
 import { revisionLabel } from '../render/format.js';
 import type { ActionFailure } from './kube-errors.js';
 import type { PauseOutcome } from './pause-resume.js';
@@ -113,9 +113,22 @@ export function failureReply(t: ActionTarget, f: ActionFailure): SlackMessage {
   }
 }
 
-/** The note left on the diagnosis message in place of its buttons. */
-export function buttonsNote(t: ActionTarget, what: string): { userId: string; text: string } {
-  return { userId: t.userId, text: what };
-}
+const ACTION_VERB: Record<string, string> = { rollback: 'roll back', pause_rollout: 'pause', resume_rollout: 'resume', rediagnose: 're-run' };
 
-export { mentionUser };
+/** The ephemeral answer to a click that is not allowed. Nothing was changed. */
+export function notAllowedMessage(
+  userId: string,
+  actionId: string,
+  target: string,
+  reason: 'actions-off' | 'not-approver' | 'group-lookup-failed',
+  hint: string,
+): SlackMessage {
+  const why =
+    reason === 'actions-off'
+      ? hint
+      : reason === 'group-lookup-failed'
+        ? 'Your user-group membership could not be checked (the bot needs the usergroups:read scope); try again or ask an approver.'
+        : `Only the approvers configured in ACTION_APPROVERS may do that in namespace ${target.split('/')[0]}.`;
+  const verb = ACTION_VERB[actionId] ?? actionId;
+  return line(`:lock: Not allowed: ${mentionUser(userId)}, you may not ${verb} ${code(target, 300)}. Nothing was changed. ${clusterText(why)}`);
+}
