@@ -1,0 +1,112 @@
+/**
+ * Start a bot process in one of three roles, in-process (tests and the bench use this directly):
+ *   serve  - Slack receiver, alert webhook, health, metrics
+ *   worker - BullMQ worker (diagnose, alert, action, rollout-status)
+ *   all    - both; without REDIS_URL it also starts an embedded redis-server
+ * `stop()` is the graceful shutdown: stop taking work, let in-flight jobs finish (or hand them back
+ * when the lock lapses), close HTTP and Redis.
+ */
+import type { DestinationStream } from 'pino';
+import type { Worker } from 'bullmq';
+import { actionProcessors } from '../actions/processors.js';
+import { type Config, loadConfig } from '../config.js';
+import { CrashloopError } from '../errors.js';
+import { createLogger, type Logger } from '../log.js';
+import { createRedis } from '../queue/connection.js';
+import { processAlert } from '../queue/process-alert.js';
+import { processDiagnose } from '../queue/process-diagnose.js';
+import { createWorker } from '../queue/worker.js';
+import { createSlackApp, type SlackApp } from '../slack/app.js';
+import { buildDeps } from './build-deps.js';
+import type { JobProcessors, RuntimeDeps } from './deps.js';
+import { type EmbeddedRedis, startEmbeddedRedis } from './embedded-redis.js';
+import { buildRoutes } from './routes.js';
+
+export type Role = 'serve' | 'worker' | 'all';
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  logDestination?: DestinationStream;
+}
+
+export interface RunningBot {
+  role: Role;
+  config: Config;
+  deps: RuntimeDeps;
+  logger: Logger;
+  /** HTTP port (serve/all). */
+  port?: number;
+  worker?: Worker;
+  stop(): Promise<void>;
+}
+
+export function processors(): JobProcessors {
+  return { diagnose: processDiagnose, alert: processAlert, ...actionProcessors() };
+}
+
+export async function startBot(role: Role, opts: StartOptions = {}): Promise<RunningBot> {
+  const config = loadConfig(opts.env ?? process.env);
+  const logger = createLogger({ level: config.logLevel, ...(opts.logDestination ? { destination: opts.logDestination } : {}) }).child({ role });
+  let embedded: EmbeddedRedis | undefined;
+  let redisUrl = config.redisUrl;
+  if (!redisUrl) {
+    if (role !== 'all') {
+      throw new CrashloopError('config', `configuration error: REDIS_URL is required but not set (only \`crashloop all\` starts an embedded redis-server)`);
+    }
+    embedded = await startEmbeddedRedis();
+    redisUrl = embedded.url;
+    logger.warn({ redis: redisUrl }, 'REDIS_URL not set: started an embedded redis-server (no persistence; set REDIS_URL in production)');
+  }
+  const built = await buildDeps(config, logger, redisUrl).catch(async (err: unknown) => {
+    await embedded?.stop();
+    throw err;
+  });
+  const { deps } = built;
+
+  let slackApp: SlackApp | undefined;
+  let port: number | undefined;
+  let worker: Worker | undefined;
+  try {
+    if (role === 'serve' || role === 'all') {
+      slackApp = await createSlackApp(deps, buildRoutes(deps));
+      port = await slackApp.start();
+      logger.info({ port, mode: config.slack.mode }, 'serving /slack/events, /alerts/alertmanager, /healthz, /readyz, /metrics');
+    }
+    if (role === 'worker' || role === 'all') {
+      worker = createWorker(deps, processors(), {
+        connection: createRedis(redisUrl, 'worker', config.queueName),
+        concurrency: config.workerConcurrency,
+        lockDuration: config.workerLockMs,
+        stalledInterval: config.workerStalledIntervalMs,
+      });
+      logger.info({ queue: config.queueName, concurrency: config.workerConcurrency }, 'worker started');
+    }
+  } catch (err) {
+    await slackApp?.stop().catch(() => {});
+    await built.close();
+    await embedded?.stop();
+    throw err;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    role,
+    config,
+    deps,
+    logger,
+    ...(port !== undefined ? { port } : {}),
+    ...(worker ? { worker } : {}),
+    stop() {
+      stopping ??= (async () => {
+        logger.info('shutting down: no new work; finishing in-flight jobs');
+        // Stop the HTTP side first (no new jobs), then let the worker finish what it holds.
+        await slackApp?.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the Slack app failed'));
+        await worker?.close().catch((err: unknown) => logger.warn({ err }, 'closing the worker failed'));
+        await built.close();
+        await embedded?.stop();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}
