@@ -21,7 +21,7 @@ import {
   withoutActions,
   type SlackMessage,
 } from '../../src/render/slack/index.js';
-import { dnsFailure, hostile, initContainerPaused, oomAfterRollout } from './sample-diagnoses.js';
+import { dnsFailure, hostile, huge, initContainerPaused, oomAfterRollout } from './sample-diagnoses.js';
 
 const SLACKVIEW = '/work/shared/tools/slackview/render.mjs';
 const ALICE = 'U0FAKEUSER1';
@@ -105,6 +105,7 @@ const sets: Record<string, unknown[]> = {
   'slash-thread': [...slashThread(), ...ephemerals()],
   'paused-thread': pausedThread(),
   hostile: hostileThread(),
+  huge: [bot(diagnosisMessage(huge(), { actions: { enabled: true } }))],
 };
 
 for (const [name, msgs] of Object.entries(sets)) {

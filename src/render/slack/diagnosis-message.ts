@@ -8,7 +8,7 @@ import { encodeButtonValue } from '../../domain/button-value.js';
 import type { Diagnosis, RolloutInfo } from '../../domain/diagnosis.js';
 import { confidenceLabel, lastExit, percent, plural, ranFor, restarts, revisionLabel, rollbackSentence } from '../format.js';
 import { actions, button, capBlocks, context, divider, fallback, fields, header, section, sections, type SlackMessage } from './blocks.js';
-import { clusterText, code, codeBlock, mentionUser, ownText, slackDate } from './mrkdwn.js';
+import { clusterText, code, codeBlock, mentionUser, ownText, slackDate, truncate } from './mrkdwn.js';
 
 export const ACTIONS_BLOCK_ID = 'crashloop_actions';
 export const ACTIONS_HINT_BLOCK_ID = 'crashloop_actions_hint';
@@ -30,13 +30,14 @@ export function diagnosisMessage(d: Diagnosis, opts: DiagnosisMessageOptions): S
   blocks.push(header(`${stateEmoji(d.facts.state)} ${target} · ${d.facts.state}`));
 
   const detail = d.detail ? ` (${d.detail})` : '';
-  blocks.push(section(`*${clusterText(d.title)}*${d.summary ? `\n${clusterText(d.summary)}` : ''}`));
+  const summary = d.summary ? `\n${truncate(clusterText(d.summary), 2000)}` : '';
+  blocks.push(section(`*${truncate(clusterText(d.title), 250)}*${summary}`));
   blocks.push(context(...causeLine(d, detail, opts.durationMs)));
 
   blocks.push(fields(factFields(d)));
 
   if (d.evidence.length) {
-    const shown = d.evidence.slice(0, MAX_EVIDENCE).map((e) => `• ${clusterText(e.text)}`);
+    const shown = d.evidence.slice(0, MAX_EVIDENCE).map((e) => `• ${truncate(clusterText(e.text), 600)}`);
     if (d.evidence.length > MAX_EVIDENCE) shown.push(`_… and ${d.evidence.length - MAX_EVIDENCE} more (the CLI shows all)_`);
     blocks.push(...sections(`*Evidence*\n${shown.join('\n')}`, 2));
   }
@@ -56,7 +57,7 @@ export function diagnosisMessage(d: Diagnosis, opts: DiagnosisMessageOptions): S
   if (d.rollout) blocks.push(section(rolloutText(d.rollout)));
 
   if (d.notes.length) {
-    blocks.push(context(d.notes.slice(0, 10).map((n) => `:warning: ${clusterText(n)}`).join('\n')));
+    blocks.push(context(d.notes.slice(0, 10).map((n) => `:warning: ${truncate(clusterText(n), 280)}`).join('\n')));
   }
 
   blocks.push(...actionBlocks(d, opts.actions));
@@ -106,22 +107,22 @@ function factFields(d: Diagnosis): Array<[string, string]> {
 function rolloutText(r: RolloutInfo): string {
   const lines: string[] = [];
   const name = code(`deployment/${r.name}`, 300);
-  const when = r.changedAt ? ` ${slackDate(r.changedAt)}` : '';
+  const when = r.changedAt ? ` (${slackDate(r.changedAt)})` : '';
   if (r.previousRevision === null) {
     lines.push(`*Rollout* ${name} is at revision ${r.deploymentRevision}; there is no older revision to go back to.`);
   } else {
     const where = r.failingOnNewest
-      ? `the failing pods run revision ${r.currentRevision}, the newest`
-      : `the failing pods run revision ${r.currentRevision}; the Deployment is now at ${r.deploymentRevision}`;
-    lines.push(`*Rollout change* ${name} went from revision ${r.previousRevision} to ${r.currentRevision}${when} (${where}).`);
+      ? `The failing pods run revision ${r.currentRevision}, the newest.`
+      : `The failing pods run revision ${r.currentRevision}; the Deployment is now at ${r.deploymentRevision}.`;
+    lines.push(`*Rollout change* ${name} went from revision ${r.previousRevision} to ${r.currentRevision}${when}. ${where}`);
   }
-  const changes = r.changes.slice(0, 10).map((c) => `• ${clusterText(c)}`);
+  const changes = r.changes.slice(0, 10).map((c) => `• ${truncate(clusterText(c), 300)}`);
   if (r.changes.length > 10) changes.push(`_… and ${r.changes.length - 10} more_`);
   lines.push(...changes);
   if (r.previousRevision !== null) {
     const icon = { healthy: ':white_check_mark:', failing: ':x:', 'scaled-down': ':information_source:', unknown: ':information_source:' }[r.previousHealth.status];
     const prev = clusterText(revisionLabel(r.previousRevision, r.previousImages));
-    lines.push(`${icon} Before it, ${prev}: ${clusterText(r.previousHealth.text)}`);
+    lines.push(`${icon} Before it, ${truncate(prev, 300)}: ${truncate(clusterText(r.previousHealth.text), 500)}`);
     if (!r.rollbackOffered) lines.push(`_${noRollbackReason(r)}_`);
   }
   if (r.paused) lines.push(':double_vertical_bar: The rollout is *paused*.');
