@@ -44,7 +44,11 @@ export function sections(text: string, maxBlocks = 3): SectionBlock[] {
       break;
     }
     let cut = rest.lastIndexOf('\n', L.sectionText);
-    if (cut < L.sectionText / 2) cut = L.sectionText;
+    if (cut < L.sectionText / 2) {
+      cut = L.sectionText;
+      const amp = rest.lastIndexOf('&', cut - 1); // do not split an entity such as &amp;
+      if (amp !== -1 && cut - amp < 5 && !rest.slice(amp, cut).includes(';')) cut = amp;
+    }
     out.push(section(rest.slice(0, cut)));
     rest = rest.slice(cut).replace(/^\n/, '');
   }
