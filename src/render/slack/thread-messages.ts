@@ -75,7 +75,7 @@ export function rootMessage(input: RootMessageInput): SlackMessage {
   }
 
   const source = input.trigger === 'alert' ? 'Alertmanager' : input.trigger === 'watcher' ? 'crash watcher' : '/crashloop';
-  const ctx: string[] = [input.alertName && input.trigger === 'alert' ? `${source} · ${clusterText(input.alertName)}` : source, `status: *${stateWord}*`];
+  const ctx: string[] = [source, `status: *${stateWord}*`];
   if (input.cause) ctx.push(`cause: \`${input.cause}\``);
   if (input.firingSince && state !== 'resolved') ctx.push(`firing since ${slackDate(input.firingSince)}`);
   if (input.resolvedAt) ctx.push(`resolved ${slackDate(input.resolvedAt)}`);
