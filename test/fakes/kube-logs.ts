@@ -18,7 +18,7 @@ function bad(message: string): LogAnswer {
 
 function bound(text: string, tailLines: number | undefined, limitBytes: number | undefined): string {
   let out = text;
-  if (tailLines !== undefined) {
+  if (tailLines !== undefined && out !== '') {
     const lines = out.split('\n');
     const trailing = lines[lines.length - 1] === '' ? lines.pop() : undefined;
     out = lines.slice(Math.max(0, lines.length - tailLines)).join('\n') + (trailing !== undefined && tailLines > 0 ? '\n' : '');
