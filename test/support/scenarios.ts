@@ -17,8 +17,8 @@ export const SCENARIOS_ROOT = 'test/fixtures/scenarios';
 
 /** expected.json: what the diagnosis of this scenario must say. */
 export interface ExpectedRollout {
-  /** Revision a rollback goes to (null: there is none). */
-  previousRevision: number | null;
+  /** Revision a rollback goes to (null: there is none). Absent: not asserted. */
+  previousRevision?: number | null;
   rollbackOffered: boolean;
   /** Revision of the crashing pod's ReplicaSet, when the scenario pins it. */
   currentRevision?: number;

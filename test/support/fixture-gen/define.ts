@@ -21,6 +21,8 @@ export interface AppScenario {
   cause: ExpectedScenario['cause'];
   detail?: ExpectedScenario['detail'];
   hostile?: boolean;
+  /** Secret values planted in the logs that must come out redacted. */
+  secrets?: string[];
   ns?: string;
   app?: string;
   collectedAt?: string;
@@ -163,6 +165,7 @@ export function appScenario(a: AppScenario): ScenarioDef {
     ...(rollout !== undefined ? { rollout } : {}),
     source: a.source,
     ...(a.hostile ? { hostile: true } : {}),
+    ...(a.secrets ? { secrets: a.secrets } : {}),
   };
   return { dir: a.dir, expected, objects: [...built.objects, nodeJson], logs: { [podName]: a.logs } };
 }

@@ -16,6 +16,8 @@ export function logTimes(collectedAt: string) {
     isoMs: (ago: number) => d(ago).toISOString(),
     /** 2026-04-04T08:12:01.412345Z (MySQL, logfmt with micros) */
     isoUs: (ago: number) => d(ago).toISOString().replace(/Z$/, `${p3((Math.round(ago * 7919) % 1000))}Z`),
+    /** 2026-04-04 08:12:01 (MySQL entrypoint, many shell scripts) */
+    ymdhms: (ago: number) => `${ymd(d(ago))} ${hms(d(ago))}`,
     /** 2026/04/04 08:12:01 (Go log, nginx error log) */
     go: (ago: number) => `${ymd(d(ago), '/')} ${hms(d(ago))}`,
     /** 2026-04-04 08:12:01,412 (Python logging) */

@@ -17,6 +17,8 @@ export interface PodIn {
   phase?: string;
   reason?: string;
   message?: string;
+  /** Extra pod conditions (DisruptionTarget on evicted pods). */
+  extraConditions?: J[];
 }
 
 function qosClass(containers: J[]): string {
@@ -97,6 +99,7 @@ export function pod(clock: Clock, p: PodIn): J {
     cond('Ready', unready.length === 0, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
     cond('ContainersReady', unready.length === 0, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
     cond('PodScheduled', true),
+    ...(p.extraConditions ?? []),
   ];
   const anyStarted = appStatuses.some((s) => s.state.running || s.lastState.terminated || s.state.terminated);
   const hostIP = `10.224.0.${4 + (parseInt(hex(p.nodeName, 2), 16) % 200)}`;

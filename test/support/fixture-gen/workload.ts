@@ -16,6 +16,7 @@ export interface PodDef {
   phase?: string;
   reason?: string;
   message?: string;
+  extraConditions?: J[];
 }
 
 export interface Template {
@@ -72,6 +73,7 @@ function buildPods(clock: Clock, ns: string, ownerName: string, owner: PodIn['ow
       ...(d.phase ? { phase: d.phase } : {}),
       ...(d.reason ? { reason: d.reason } : {}),
       ...(d.message ? { message: d.message } : {}),
+      ...(d.extraConditions ? { extraConditions: d.extraConditions } : {}),
     };
     const json = pod(clock, p);
     out.push(json);

@@ -1,10 +1,15 @@
 import type { ScenarioDef } from '../define.js';
+import { APPLICATION_ERROR_SCENARIOS } from './application-error.js';
 import { BAD_ENTRYPOINT_SCENARIOS } from './bad-entrypoint.js';
+import { CLUSTER_SCENARIOS } from './cluster-faults.js';
+import { DEPENDENCY_SCENARIOS } from './dependency-unavailable.js';
+import { ENVIRONMENT_SCENARIOS } from './environment-faults.js';
 import { EXEC_FORMAT_SCENARIOS } from './exec-format-error.js';
 import { LIVENESS_SCENARIOS } from './liveness-probe-failure.js';
 import { MISSING_CONFIG_SCENARIOS } from './missing-config.js';
 import { MISSING_DEPENDENCY_SCENARIOS } from './missing-runtime-dependency.js';
 import { OOM_SCENARIOS } from './oom-killed.js';
+import { RUNTIME_FAULT_SCENARIOS } from './runtime-faults.js';
 
 export const ALL_SCENARIOS: Array<() => ScenarioDef> = [
   ...OOM_SCENARIOS,
@@ -13,4 +18,9 @@ export const ALL_SCENARIOS: Array<() => ScenarioDef> = [
   ...BAD_ENTRYPOINT_SCENARIOS,
   ...EXEC_FORMAT_SCENARIOS,
   ...MISSING_DEPENDENCY_SCENARIOS,
+  ...DEPENDENCY_SCENARIOS,
+  ...APPLICATION_ERROR_SCENARIOS,
+  ...RUNTIME_FAULT_SCENARIOS,
+  ...ENVIRONMENT_SCENARIOS,
+  ...CLUSTER_SCENARIOS,
 ];
