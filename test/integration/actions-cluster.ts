@@ -10,9 +10,9 @@ export const NS = 'shop';
 export const DEPLOY = 'api';
 const DEPLOY_UID = '0a1b2c3d-0000-4000-8000-00000000a000';
 
-export function template(image: string): any {
+export function template(image: string, app = 'api'): any {
   return {
-    metadata: { labels: { app: 'api' }, annotations: { 'kubectl.kubernetes.io/restartedAt': 'never' } },
+    metadata: { labels: { app }, annotations: { 'kubectl.kubernetes.io/restartedAt': 'never' } },
     spec: { containers: [{ name: 'api', image, ports: [{ containerPort: 8080, protocol: 'TCP' }], resources: { limits: { memory: '256Mi' } } }] },
   };
 }
@@ -23,27 +23,31 @@ export interface HistoryOptions {
   replicas?: number;
   paused?: boolean;
   crashedAfterSeconds?: number;
+  /** Deployment name (default `api`); tests sharing one queue use distinct names. */
+  name?: string;
 }
 
 export function historyCluster(opts: HistoryOptions): KubeObject[] {
   const replicas = opts.replicas ?? 2;
+  const name = opts.name ?? DEPLOY;
+  const uid = `${DEPLOY_UID.slice(0, 24)}${name.padStart(12, "0").slice(-12)}`;
   const n = opts.images.length;
   const objects: KubeObject[] = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS }, status: { phase: 'Active' } }];
   objects.push({
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: {
-      name: DEPLOY,
+      name,
       namespace: NS,
-      uid: DEPLOY_UID,
+      uid,
       generation: n,
-      labels: { app: 'api' },
+      labels: { app: name },
       annotations: { 'deployment.kubernetes.io/revision': String(n), 'team.example.com/owner': 'shop' },
     },
     spec: {
       replicas,
-      selector: { matchLabels: { app: 'api' } },
-      template: template(opts.images[n - 1]!),
+      selector: { matchLabels: { app: name } },
+      template: template(opts.images[n - 1]!, name),
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } },
       revisionHistoryLimit: 10,
       progressDeadlineSeconds: 600,
@@ -53,7 +57,7 @@ export function historyCluster(opts: HistoryOptions): KubeObject[] {
   });
   opts.images.forEach((image, i) => {
     const revision = i + 1;
-    const t = template(image);
+    const t = template(image, name);
     const hash = podTemplateHash(t);
     t.metadata.labels['pod-template-hash'] = hash;
     const current = revision === n;
@@ -61,18 +65,18 @@ export function historyCluster(opts: HistoryOptions): KubeObject[] {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
       metadata: {
-        name: `api-${hash}`,
+        name: `${name}-${hash}`,
         namespace: NS,
-        labels: { app: 'api', 'pod-template-hash': hash },
+        labels: { app: name, 'pod-template-hash': hash },
         annotations: {
           'deployment.kubernetes.io/revision': String(revision),
           'deployment.kubernetes.io/desired-replicas': String(replicas),
           'deployment.kubernetes.io/max-replicas': String(replicas + 1),
         },
         creationTimestamp: new Date(Date.UTC(2026, 10, 20 + revision)).toISOString().replace('.000', ''),
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: DEPLOY, uid: DEPLOY_UID, controller: true, blockOwnerDeletion: true }],
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid, controller: true, blockOwnerDeletion: true }],
       },
-      spec: { replicas: current ? replicas : 0, selector: { matchLabels: { app: 'api', 'pod-template-hash': hash } }, template: t },
+      spec: { replicas: current ? replicas : 0, selector: { matchLabels: { app: name, 'pod-template-hash': hash } }, template: t },
       status: { replicas: current ? replicas : 0 },
     });
     if (!current) return;
@@ -83,10 +87,10 @@ export function historyCluster(opts: HistoryOptions): KubeObject[] {
         apiVersion: 'v1',
         kind: 'Pod',
         metadata: {
-          name: `api-${hash}-p${p}`,
+          name: `${name}-${hash}-p${p}`,
           namespace: NS,
-          labels: { app: 'api', 'pod-template-hash': hash },
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `api-${hash}`, uid: `rs-${hash}`, controller: true }],
+          labels: { app: name, 'pod-template-hash': hash },
+          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${name}-${hash}`, uid: `rs-${hash}`, controller: true }],
         },
         spec: t.spec,
         status: {
