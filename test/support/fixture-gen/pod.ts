@@ -85,11 +85,17 @@ export function pod(clock: Clock, p: PodIn): J {
   const unready = appStatuses.filter((s) => !s.ready).map((s) => s.name);
   const created = clock.ago(p.createdAgo);
   const started = clock.ago(p.createdAgo - 1);
+  // Not-ready since the last crash (or since creation when nothing ever ran).
+  const crashes = [...initStatuses, ...appStatuses]
+    .map((s) => s.lastState.terminated?.finishedAt ?? s.state.terminated?.finishedAt)
+    .filter(Boolean)
+    .map((t: string) => Date.parse(t));
+  const notReadySince = crashes.length && initDone ? new Date(Math.max(...crashes)).toISOString().replace(/\.\d{3}Z$/, 'Z') : clock.ago(p.createdAgo - 1);
   const cond = (type: string, ok: boolean, reason?: string, message?: string) => ({
     type,
     status: ok ? 'True' : 'False',
     lastProbeTime: null,
-    lastTransitionTime: ok ? clock.ago(Math.max(0, p.createdAgo - 3)) : clock.ago(Math.min(p.createdAgo, 300)),
+    lastTransitionTime: ok ? clock.ago(Math.max(0, p.createdAgo - 3)) : type === 'Initialized' ? clock.ago(p.createdAgo - 1) : notReadySince,
     ...(ok ? {} : { reason, message }),
   });
   const failedInits = initStatuses.filter((s) => s.state.terminated?.exitCode !== 0 && !s.started).map((s) => s.name);

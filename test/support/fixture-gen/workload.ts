@@ -199,7 +199,12 @@ export function deployment(clock: Clock, d: DeploymentDef): Built {
           reason: available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
           message: available ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.',
         },
-        { type: 'Progressing', lastUpdateTime: clock.ago(Math.min(newest.createdAgo, 120)), lastTransitionTime: clock.ago(newest.createdAgo), ...progressCond },
+        {
+          type: 'Progressing',
+          lastUpdateTime: clock.ago(progress === 'deadline' ? newest.createdAgo - 600 : progress === 'complete' ? newest.createdAgo - 40 : Math.min(newest.createdAgo, 120)),
+          lastTransitionTime: clock.ago(progress === 'deadline' ? newest.createdAgo - 600 : newest.createdAgo),
+          ...progressCond,
+        },
       ],
     },
   };
