@@ -120,7 +120,10 @@ const patchesTo = (name: string) => kube.requests.filter((r) => r.method === 'PA
 const deployment = (name: string) => kube.store.get({ kind: 'Deployment', group: 'apps', version: 'v1', plural: 'deployments', namespaced: true } as never, NS, name)!;
 /** The first thread reply whose fallback text or blocks contain `text`. */
 const replyWith = (root: string, text: string) =>
-  slack.waitFor(() => slack.replies(root).find((m) => m.text.includes(text) || JSON.stringify(m.blocks ?? []).includes(text)), 10_000);
+  slack.waitFor(
+    () => slack.replies(root).find((m) => !m.text.endsWith(' diagnosis') && (m.text.includes(text) || JSON.stringify(m.blocks ?? []).includes(text))),
+    10_000,
+  );
 const ephemeralsTo = (user: string) => slack.callsTo('chat.postEphemeral').filter((c) => c.args.user === user);
 const settle = (ms = 1_500) => new Promise((r) => setTimeout(r, ms));
 
@@ -215,6 +218,38 @@ describe('rollback button', () => {
     await click(gone.message, 'pause_rollout');
     const missing = await replyWith(gone.root, 'Could not pause');
     expect(JSON.stringify(missing.blocks)).toContain('no longer exists');
+  });
+
+  it('a retry after the patch went through (the reply failed) reports the rollback once and patches once', async () => {
+    const { name, root, message } = await setup('wishlist');
+    slack.inject('chat.postMessage', { error: 'internal_error' }, 1); // the first reply attempt fails after the patch
+    await click(message, 'rollback');
+    const reply = await replyWith(root, 'rolled back');
+    expect(reply.text).toContain(`<@U0ALICE> rolled back ${NS}/${name} from revision 7 (api:1.4.2) to revision 6 (api:1.4.1)`);
+    await settle();
+    expect(patchesTo(name)).toHaveLength(1);
+    expect(slack.replies(root).filter((m) => m.text.includes('rolled back'))).toHaveLength(1);
+  });
+
+  it('turns actions off where ACTION_APPROVERS says none, and the answer says why', async () => {
+    const { message } = await setup('dns');
+    const value = encodeButtonValue({ ns: 'kube-system', pod: 'coredns-x', d: 'coredns', from: 3, to: 2 });
+    await click(message, 'rollback', 'U0ALICE', value);
+    const eph = await slack.waitFor(() => ephemeralsTo('U0ALICE').find((c) => JSON.stringify(c.args.blocks).includes('kube-system=none')), 5_000);
+    expect(String(eph.args.text)).toMatch(/^Not allowed/);
+    expect(kube.requests.some((r) => r.path.includes('/namespaces/kube-system/'))).toBe(false);
+  });
+
+  it('re-run queues a fresh diagnosis into the same thread', async () => {
+    const { name, root, message } = await setup('gateway');
+    await click(message, 'rediagnose', 'U0MALLORY'); // not cluster-changing: anyone may
+    let diagnose: { data: unknown } | undefined;
+    for (let i = 0; i < 100 && !diagnose; i++) {
+      const jobs = await bot.deps.queue.queue.getJobs(['waiting', 'active', 'completed', 'failed', 'delayed']);
+      diagnose = jobs.find((j) => j.name === 'diagnose' && j.data.target?.name === `${name}-x`);
+      if (!diagnose) await settle(50);
+    }
+    expect(diagnose?.data).toMatchObject({ target: { namespace: NS, name: `${name}-x`, container: 'api' }, thread: { channel: CHANNEL, threadTs: root }, trigger: 'button', requestedBy: 'U0MALLORY' });
   });
 
   it('a bad button value gets an ephemeral error and queues nothing', async () => {
