@@ -11,7 +11,7 @@ import { ObjectSerializer } from '@kubernetes/client-node/dist/gen/models/Object
 import { assembleEvidence, type RawLogs, type RawObservation } from '../../src/collect/assemble.js';
 import { selectFocus } from '../../src/collect/select-container.js';
 import type { CauseId, DependencyFailure } from '../../src/domain/cause-id.js';
-import type { CollectNote, Evidence, OwnerChain } from '../../src/domain/evidence.js';
+import type { CollectNote, ContainerFocus, Evidence, OwnerChain } from '../../src/domain/evidence.js';
 
 export const SCENARIOS_ROOT = 'test/fixtures/scenarios';
 
@@ -209,15 +209,29 @@ function siblingsOf(pod: V1Pod, pods: V1Pod[], owners: OwnerChain): V1Pod[] {
   return others.filter((p) => ownedBy(p.metadata, ref.kind, ref.name, ref.uid));
 }
 
-function focusLogs(podName: string, container: string, logs: ScenarioLogs, notes: CollectNote[]): RawLogs[] {
-  const entry = logs[podName]?.[container];
-  if (entry?.previous !== undefined) return [{ container, previous: true, text: entry.previous }];
-  if (entry?.current !== undefined) {
-    notes.push({ source: 'logs', kind: 'info', message: 'no previous instance; showing current logs' });
-    return [{ container, previous: false, text: entry.current }];
+/**
+ * The focus container's logs as src/collect/logs.ts reads them: nothing (with a note) when it never
+ * started; the current log when it never restarted; the previous instance when it restarted, else
+ * (the API's 400) the current log with a note.
+ */
+function focusLogs(pod: V1Pod, focus: ContainerFocus, logs: ScenarioLogs, notes: CollectNote[]): RawLogs[] {
+  const c = focus.name;
+  const statuses = focus.init ? pod.status?.initContainerStatuses : pod.status?.containerStatuses;
+  const st = statuses?.find((s) => s.name === c);
+  const restarted = (st?.restartCount ?? 0) > 0 || Boolean(st?.lastState?.terminated);
+  const started = restarted || Boolean(st?.state?.running || st?.state?.terminated);
+  const label = `${focus.init ? 'init container' : 'container'} "${c}"`;
+  const entry = logs[pod.metadata?.name ?? '']?.[c];
+  if (!started) {
+    const why = st?.state?.waiting?.reason ? ` (${st.state.waiting.reason})` : '';
+    notes.push({ source: 'logs', kind: 'info', message: `The ${label} has not started yet${why}, so it has no logs.` });
+    return [];
   }
-  notes.push({ source: 'logs', kind: 'not-found', message: `no logs recorded for container ${container}` });
-  return [];
+  if (restarted && entry?.previous !== undefined) return [{ container: c, previous: true, text: entry.previous }];
+  if (restarted) {
+    notes.push({ source: 'logs', kind: 'info', message: `The ${label} has no previous instance the API can return logs for; showing its current logs instead.` });
+  }
+  return [{ container: c, previous: false, text: entry?.current ?? '' }];
 }
 
 /** Build what the collector would have read for expected.target from the scenario's objects and logs. */
@@ -245,7 +259,7 @@ export function buildRaw(expected: ExpectedScenario, objects: KubeObject[], logs
     namespace: ns,
     pod,
     events,
-    logs: focusLogs(podName, focus.name, logs, notes),
+    logs: focusLogs(pod, focus, logs, notes),
     owners,
     siblings: siblingsOf(pod, pods, owners),
     notes,

@@ -3,7 +3,7 @@
  *   npx tsx test/support/fixture-gen/main.ts
  * The generated JSON and logs are committed; the definitions keep each scenario's distinguishing data explicit.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCENARIOS_ROOT } from '../scenarios.js';
 import type { ScenarioDef } from './define.js';
@@ -30,6 +30,11 @@ function write(def: ScenarioDef, root: string): void {
 }
 
 const root = process.argv[2] ?? SCENARIOS_ROOT;
+// Start clean so a renamed scenario leaves no stale folder (dotfiles such as .gitignore stay).
+mkdirSync(root, { recursive: true });
+for (const entry of readdirSync(root)) {
+  if (!entry.startsWith('.') && statSync(join(root, entry)).isDirectory()) rmSync(join(root, entry), { recursive: true, force: true });
+}
 const seen = new Set<string>();
 for (const make of ALL_SCENARIOS) {
   const def = make();
