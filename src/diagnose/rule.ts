@@ -13,6 +13,8 @@ export interface Finding {
   evidence: EvidenceItem[];
   remedy: Remedy;
   detail?: DependencyFailure;
+  /** The decisive log line (as it appears in the focus log), so the excerpt can centre on it. */
+  anchor?: string;
 }
 
 /** One cause, one file: `rules/<cause-id>.ts`. Pure: no I/O, no clock (use facts.now). */

@@ -1,0 +1,121 @@
+/**
+ * Evidence -> Diagnosis. Runs every rule, ranks findings by confidence (ties by rule order), falls back
+ * to `unknown` below a threshold, and adds rollout analysis, facts, a log excerpt and notes. Pure and
+ * deterministic: the only clock is Evidence.collectedAt.
+ */
+import type { Alternative, Diagnosis, EvidenceItem } from '../domain/diagnosis.js';
+import type { Evidence } from '../domain/evidence.js';
+import { redact } from '../redact.js';
+import { containerFacts } from './container-facts.js';
+import { logExcerpt } from './excerpt.js';
+import { deriveFacts, type Facts } from './facts.js';
+import { kubectl } from './commands.js';
+import { analyseRollout, rolloutSentence } from './rollout.js';
+import type { Finding, Rule } from './rule.js';
+import { RULES } from './rules/index.js';
+import { unknownRule } from './rules/unknown.js';
+
+/** Below this confidence the diagnosis says `unknown` (the best guesses stay as alternatives). */
+export const UNKNOWN_THRESHOLD = 0.3;
+/** Alternatives shown at or above this confidence, at most MAX_ALTERNATIVES. */
+const ALTERNATIVE_MIN = 0.2;
+const MAX_ALTERNATIVES = 4;
+
+interface Ranked {
+  rule: Rule;
+  order: number;
+  finding: Finding;
+}
+
+function runRules(evidence: Evidence, facts: Facts, notes: string[]): Ranked[] {
+  const ranked: Ranked[] = [];
+  RULES.forEach((rule, order) => {
+    try {
+      const finding = rule.match(evidence, facts);
+      if (finding) ranked.push({ rule, order, finding });
+    } catch (err) {
+      notes.push(`rule ${rule.id} could not be evaluated: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
+  return ranked.sort((a, b) => b.finding.confidence - a.finding.confidence || a.order - b.order);
+}
+
+function isFailing(f: Facts): boolean {
+  return f.restarts > 0 || f.waitingReason !== null || f.podReason === 'Evicted' || (f.last !== null && f.last.exitCode !== 0);
+}
+
+function contextItems(f: Facts): EvidenceItem[] {
+  const items: EvidenceItem[] = [];
+  const s = f.siblings;
+  if (s.total > 0) {
+    items.push({
+      kind: 'siblings',
+      text:
+        s.crashing > 0
+          ? `${s.crashing} of ${s.total} other pod(s) of the workload are failing too${s.crashingNodes.length ? ` (nodes: ${s.crashingNodes.join(', ')})` : ''}`
+          : `the ${s.total} other pod(s) of the workload are not failing${f.nodeName ? `: only this pod on ${f.nodeName}` : ''}`,
+    });
+  }
+  const healthyOthers = f.others.filter((o) => !o.init || o.sidecar).filter((o) => o.ready && o.restarts === 0);
+  if ((f.sidecar || (!f.init && f.others.some((o) => !o.init))) && healthyOthers.length > 0) {
+    items.push({ kind: 'state', text: `container(s) ${healthyOthers.map((o) => o.name).join(', ')} are running and ready; ${f.container} is the one failing` });
+  }
+  if (f.node.pressure.length) items.push({ kind: 'node', text: `node ${f.node.name ?? '?'} reports ${f.node.pressure.join(', ')}` });
+  if (f.node.ready === false) items.push({ kind: 'node', text: `node ${f.node.name ?? '?'} is NotReady` });
+  return items;
+}
+
+function notesOf(evidence: Evidence, f: Facts, extra: string[]): string[] {
+  const notes = evidence.notes.map((n) => n.message);
+  if (f.logs.source === 'current' && f.logs.previousMissing) notes.push('previous logs were not available; showing the current instance');
+  else if (f.logs.source === 'current' && f.logs.previousEmpty) notes.push('the previous instance logged nothing; showing the current instance');
+  else if (f.logs.source === 'previous' && f.logs.meaningful === 0) notes.push('the previous instance logged nothing before it died');
+  if (f.logs.truncated) notes.push('older log lines were cut off; only the tail was read');
+  return [...new Set([...notes, ...extra].map(redact))];
+}
+
+export function diagnose(evidence: Evidence): Diagnosis {
+  const facts = deriveFacts(evidence);
+  const extraNotes: string[] = [];
+  const ranked = runRules(evidence, facts, extraNotes);
+  const unknown = ranked.find((r) => r.rule.id === 'unknown') ?? { rule: unknownRule, order: RULES.length, finding: unknownRule.match(evidence, facts) as Finding };
+  const chosen = ranked.find((r) => r.rule.id !== 'unknown' && r.finding.confidence >= UNKNOWN_THRESHOLD) ?? unknown;
+  const alternatives: Alternative[] = ranked
+    .filter((r) => r !== chosen && r.rule.id !== 'unknown' && r.finding.confidence >= ALTERNATIVE_MIN)
+    .slice(0, MAX_ALTERNATIVES)
+    .map((r) => ({ cause: r.rule.id, confidence: r.finding.confidence }));
+
+  const rollout = analyseRollout(evidence, isFailing(facts));
+  const finding = chosen.finding;
+  const evidenceItems: EvidenceItem[] = [...finding.evidence, ...contextItems(facts)];
+  const sentence = rollout ? rolloutSentence(rollout) : null;
+  if (rollout && sentence) evidenceItems.push({ kind: 'rollout', text: sentence });
+  const commands = [...finding.remedy.commands];
+  let remedyText = finding.remedy.text;
+  if (rollout?.rollbackOffered) {
+    const k = kubectl(facts);
+    commands.unshift(k.rolloutUndo(rollout.previousRevision), k.rolloutStatus());
+    remedyText = `Fastest mitigation: roll back ${rollout.name} to revision ${rollout.previousRevision}. Then: ${remedyText}`;
+  }
+  if (rollout?.paused) extraNotes.push(`Deployment ${rollout.name} is paused (spec.paused=true); a rollout will not progress until it is resumed`);
+
+  return {
+    pod: facts.podName,
+    namespace: evidence.namespace,
+    container: facts.container,
+    initContainer: facts.init,
+    cause: chosen.rule.id,
+    detail: chosen.rule.id === 'dependency-unavailable' ? (finding.detail ?? null) : null,
+    title: redact(finding.title),
+    confidence: finding.confidence,
+    summary: redact([finding.summary, sentence].filter(Boolean).join(' ')),
+    evidence: evidenceItems.map((e) => ({ kind: e.kind, text: redact(e.text) })),
+    remedy: { text: redact(remedyText), commands: [...new Set(commands)] },
+    alternatives,
+    rollout,
+    facts: containerFacts(facts),
+    logExcerpt: logExcerpt(facts, finding.anchor),
+    notes: notesOf(evidence, facts, extraNotes),
+    diagnosedAt: evidence.collectedAt,
+  };
+}

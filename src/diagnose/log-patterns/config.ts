@@ -1,0 +1,45 @@
+/**
+ * A required setting is absent or malformed: environment variables, config keys, config files, and
+ * the config checks of common servers. Capture group 1, when present, is the variable or key name.
+ */
+import { family } from './define.js';
+
+/** Case-insensitive spelling of a keyword phrase, so the variable name itself can stay case-sensitive. */
+function ci(phrase: string): string {
+  return phrase.replace(/\\.|[a-z]/g, (c) => (c.length === 2 ? c : `[${c}${c.toUpperCase()}]`));
+}
+
+const NOT_A_NAME = String.raw`(?!(?:ERROR|FATAL|WARN|WARNING|INFO|DEBUG|PANIC|CRITICAL|TRACE|NOTE|HTTP|HTTPS|JSON|YAML|TLS|SSL|URL|URI|API|SQL|THE|AND|FOR|NOT)\b)`;
+const VAR = String.raw`['"\`]?${NOT_A_NAME}([A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{3,}[A-Z0-9]*)['"\`]?`;
+const ABSENT = ci(String.raw`(?:is\s+)?(?:not set|not defined|undefined|unset|is required|required|must be (?:set|defined|provided|specified|configured|present|non-empty)|(?:is )?missing|is empty|cannot be (?:empty|blank|null)|must not be (?:empty|blank|null)|was not (?:set|provided|specified|found|defined)|not (?:provided|specified|found|configured))`);
+const SUBJECT = ci(String.raw`(?:env(?:ironment)?(?:\s+var(?:iable)?)?|variable|setting|config(?:uration)?(?:\s+(?:key|value|option|property|variable))?|key|property|parameter|option)`);
+const MISSING = ci(String.raw`(?:missing|required|undefined|unset|no)\s+(?:required\s+)?(?:env(?:ironment)?(?:\s+var(?:iable)?s?)?|config(?:uration)?(?:\s+(?:key|value|variable|setting|option|property))?|settings?|variables?|secret|key|property)`);
+const VAR_KIND = ci(String.raw`(?:env(?:ironment)?\s+var(?:iable)?\s*|variable\s*|setting\s*|key\s*)?`);
+
+export const CONFIG_PATTERNS = family('missing-config', [
+  // Named variables and keys
+  ['env-var-named', new RegExp(String.raw`\b${SUBJECT}\s+${VAR}\s+${ABSENT}`), 0.88, { label: 'required setting missing' }],
+  ['var-absent', new RegExp(String.raw`${VAR}\s*${VAR_KIND}${ABSENT}`), 0.86, { label: 'required setting missing' }],
+  ['missing-named', new RegExp(String.raw`\b${MISSING}\b[\s:=]*${VAR}`), 0.86, { label: 'required setting missing' }],
+  ['envconfig', /required key ([A-Z][A-Z0-9_]+) missing value/, 0.9, { label: 'required setting missing' }],
+  ['python-keyerror-env', /KeyError: ['"]([A-Z][A-Z0-9_]{2,})['"]/, 0.84, { runtime: 'python', label: 'environment variable missing' }],
+  ['ruby-fetch', /key not found: "?([A-Z][A-Z0-9_]{2,})"?/, 0.84, { runtime: 'ruby', label: 'environment variable missing' }],
+  ['rust-env', /environment variable not found|\bNotPresent\b/, 0.8, { runtime: 'rust', label: 'environment variable missing' }],
+  ['spring-placeholder', /Could not resolve placeholder '([^']+)'|Failed to bind properties under '([^']+)'|'url' attribute is not specified|Failed to determine a suitable driver class/, 0.88, { runtime: 'jvm', label: 'Spring property missing' }],
+  ['dotnet-null-config', /Value cannot be null\.?\s*\(?Parameter '?(connectionString|configuration|\w*(?:Key|Secret|Url|Uri|Connection)\w*)'?|ConnectionString property has not been initialized|No connection string named|OptionsValidationException/i, 0.84, { runtime: 'dotnet', label: 'configuration value missing' }],
+  ['pydantic', /validation errors? for \w*(?:Settings|Config|Env)\b|\bfield required \(type=value_error\.missing\)|Field required \[type=missing/, 0.84, { runtime: 'python', label: 'settings validation failed' }],
+  ['django-rails-laravel', /ImproperlyConfigured|Missing `?secret_key_base`?|No application encryption key has been specified|couldn't find a valid master key|MissingKeyError/i, 0.86, { label: 'framework configuration missing' }],
+  ['invalid-env', /Invalid environment variables?|invalid (?:value|format|setting|configuration|config)(?: for| of| in)?\s+['"`]?([A-Z][A-Z0-9_]+|[\w.-]+)['"`]?/i, 0.8, { notOnInfo: true, label: 'setting malformed' }],
+  ['parse-number', /strconv\.(?:Atoi|ParseInt|ParseBool|ParseFloat|ParseUint|ParseDuration): parsing "[^"]*": invalid syntax|time: invalid duration|NumberFormatException: For input string|invalid literal for int\(\) with base|invalid digit found in string|cannot parse "[^"]*" as/i, 0.62, { notOnInfo: true, label: 'setting malformed' }],
+  // Config files
+  ['config-file-missing', /(?:config(?:uration)?|settings?|properties|\.env)(?: file)?\s+['"]?\S*['"]?\s*(?:not found|does not exist|is missing|could not be (?:found|read|loaded))|(?:no such file or directory|ENOENT|FileNotFoundError|FileNotFoundException|cannot find the file|could not (?:open|read|load))[^\n]{0,120}\.(?:ya?ml|json|toml|ini|conf|cfg|properties|env|xml)\b|\.(?:ya?ml|json|toml|ini|conf|cfg|properties|env)['"]?\)?:? (?:no such file|not found|does not exist)/i, 0.82, { notOnInfo: true, label: 'config file missing' }],
+  ['config-parse', /(?:error|failed|unable|cannot) (?:parsing|to parse|to load|to read|loading|reading) (?:the )?(?:config|configuration|settings|yaml|json|toml)|yaml: (?:line \d+|unmarshal errors)|mapping values are not allowed|while parsing a (?:block|flow) mapping|JSONDecodeError|Unexpected token .* in JSON/i, 0.75, { notOnInfo: true, label: 'config malformed' }],
+  ['config-exception', /\b(?:ConfigurationException|ConfigurationError|ConfigError|InvalidConfigurationException|ConfigException|BeanDefinitionStoreException)\b/, 0.72, { label: 'configuration error' }],
+  // Servers
+  ['nginx-config', /\[emerg\][^\n]*(?:unknown directive|invalid (?:number|value|parameter|port|host)|unexpected|directive is not allowed|no "events" section|is duplicate|"[^"]+" directive is|unknown "[^"]+" variable|cannot load certificate|BIO_new_file)|configuration file \S+ test failed/i, 0.86, { runtime: 'nginx', label: 'nginx configuration invalid' }],
+  ['db-image-env', /Database is uninitialized and (?:superuser )?password (?:option )?is not specified|You must specify (?:POSTGRES_PASSWORD|one of MYSQL_|MARIADB_)|You need to specify one of the following|MYSQL_ROOT_PASSWORD|POSTGRES_PASSWORD is not specified/i, 0.9, { label: 'database image needs its password variable' }],
+  ['redis-config', /FATAL CONFIG FILE ERROR|Bad directive or wrong number of arguments/i, 0.86, { runtime: 'redis', label: 'redis configuration invalid' }],
+  ['postgres-config', /invalid value for parameter "[^"]+"|unrecognized configuration parameter|configuration file "[^"]+" contains errors/i, 0.86, { runtime: 'postgres', label: 'postgres configuration invalid' }],
+  ['mysql-config', /unknown variable '[^']+'|\[ERROR\] [^\n]*unknown option|Found option without preceding group/i, 0.84, { runtime: 'mysql', label: 'mysql configuration invalid' }],
+  ['generic-not-configured', /\b(?:is|are|was) not configured\b|\bno (?:api[ _-]?key|token|credentials?|secret) (?:provided|configured|found|set)\b/i, 0.66, { notOnInfo: true, label: 'not configured' }],
+]);

@@ -1,0 +1,97 @@
+import type { EvidenceItem } from '../../domain/diagnosis.js';
+import { kubectl } from '../commands.js';
+import type { Facts } from '../facts.js';
+import type { Rule } from '../rule.js';
+import { best, clamp, compact, eventItem, eventsOf, exitCode, hitsOf, logItem, score, stateItem, timingItem, who } from './support.js';
+
+interface Missing {
+  kind: 'secret' | 'configmap' | 'key' | null;
+  object: string | null;
+  key: string | null;
+}
+
+function parseMissing(text: string): Missing {
+  const key = /couldn't find key (\S+) in (Secret|ConfigMap) (?:[\w-]+\/)?([\w.-]+)/i.exec(text);
+  if (key) return { kind: 'key', object: `${key[2]?.toLowerCase()}/${key[3]}`, key: key[1] ?? null };
+  const obj = /(secret|configmap|config map)s? "([^"]+)" not found/i.exec(text);
+  if (obj) return { kind: /secret/i.test(obj[1] ?? '') ? 'secret' : 'configmap', object: obj[2] ?? null, key: null };
+  return { kind: null, object: null, key: null };
+}
+
+function envSources(f: Facts): string {
+  const env = (f.spec?.env ?? []).map((e) => e.name);
+  const from = (f.spec?.envFrom ?? []).map((e) => (e.secretRef ? `secret/${e.secretRef.name}` : e.configMapRef ? `configmap/${e.configMapRef.name}` : '?'));
+  return `env: ${env.length ? env.join(', ') : 'none'}${from.length ? `; envFrom: ${from.join(', ')}` : ''}`;
+}
+
+function remedyFor(f: Facts, m: Missing, variable: string | null) {
+  const k = kubectl(f);
+  const ns = f.namespace;
+  const commands: string[] = [];
+  if (m.kind === 'secret' && m.object) commands.push(k.getSecrets(), `kubectl -n ${ns} create secret generic ${m.object} --from-literal=<KEY>=<value>`);
+  else if (m.kind === 'configmap' && m.object) commands.push(k.getConfigMaps(), `kubectl -n ${ns} create configmap ${m.object} --from-literal=<KEY>=<value>`);
+  else if (m.kind === 'key' && m.object) commands.push(`kubectl -n ${ns} describe ${m.object}`, `kubectl -n ${ns} edit ${m.object}`);
+  else if (variable) commands.push(k.setEnv(`${variable}=<value>`));
+  else commands.push(k.logsPrevious(), k.editWorkload());
+  commands.push(m.kind ? k.describePod() : k.rolloutStatus());
+  if (m.kind && k.workloadRef) commands.push(k.rolloutRestart());
+  const text =
+    m.kind === 'key'
+      ? `Add the key ${m.key ?? ''} to ${m.object ?? 'the object'} (or fix the key name in the pod spec); the kubelet retries on its own.`
+      : m.kind
+        ? `Create ${m.kind} ${m.object ?? ''} in namespace ${ns} (or fix the name the pod references); the kubelet retries on its own.`
+        : variable
+          ? `Set ${variable} for ${f.container} (env, or the Secret/ConfigMap it comes from), then let the rollout restart the pods.`
+          : 'Give the program the setting its log names (env var, Secret/ConfigMap key or config file), then restart the rollout.';
+  return { text, commands };
+}
+
+export const missingConfigRule: Rule = {
+  id: 'missing-config',
+  title: 'Missing or invalid configuration',
+  match(_evidence, f) {
+    const events = eventsOf(f, 'config-not-found');
+    const configWaiting = f.waitingReason === 'CreateContainerConfigError';
+    const hits = hitsOf(f, 'missing-config');
+    const top = best(hits);
+    let confidence = 0;
+    if (configWaiting) confidence = 0.96;
+    else if (events.length > 0) confidence = 0.92;
+    if (top) {
+      const code = exitCode(f);
+      const selfExit = code !== null && code !== 0 && code !== 137 && code !== 143;
+      confidence = Math.max(confidence, score(top) + (selfExit ? 0.02 : -0.1));
+    }
+    if (confidence === 0) return null;
+    const text = [f.waitingMessage ?? '', ...events.map((e) => e.message)].join('\n');
+    const m = parseMissing(text);
+    const variable = top?.capture && /^[A-Z][A-Z0-9_]+$/.test(top.capture) ? top.capture : null;
+    let specItem: EvidenceItem | null = null;
+    if (variable && f.spec) {
+      const declared = (f.spec.env ?? []).some((e) => e.name === variable);
+      specItem = { kind: 'spec', text: `${variable} ${declared ? 'is declared' : 'is not declared'} in the container spec (${envSources(f)})` };
+      if (!declared) confidence += 0.03;
+    }
+    const what = m.kind === 'key'
+      ? `key ${m.key ?? '?'} is missing from ${m.object ?? 'a referenced object'}`
+      : m.kind
+        ? `${m.kind} "${m.object ?? '?'}" does not exist in namespace ${f.namespace}`
+        : variable
+          ? `the program reports that ${variable} is missing or invalid`
+          : `the program reports missing or invalid configuration (${top?.pattern.label ?? 'config'})`;
+    return {
+      confidence: clamp(confidence),
+      title: m.kind ? `${f.container} references a missing ${m.kind === 'key' ? 'key' : m.kind}` : `${f.container} is missing configuration${variable ? ` (${variable})` : ''}`,
+      summary: `${who(f)[0]?.toUpperCase()}${who(f).slice(1)} ${configWaiting || (events.length && !top) ? 'cannot be created' : 'exits at startup'}: ${what}.`,
+      evidence: compact([
+        stateItem(f),
+        eventItem(events),
+        top ? logItem(f, top) : null,
+        specItem,
+        timingItem(f),
+      ]),
+      remedy: remedyFor(f, m, variable),
+      ...(top && top.source === 'log' ? { anchor: top.line } : {}),
+    };
+  },
+};

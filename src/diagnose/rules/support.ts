@@ -1,0 +1,131 @@
+/** Shared helpers for rules: picking log hits, quoting state and timing, confidence arithmetic. */
+import type { EvidenceItem } from '../../domain/diagnosis.js';
+import type { EventCategory, EventFact, Facts } from '../facts.js';
+import { scanLines, type LogHit, type LogPattern, type PatternFamily } from '../log-patterns/index.js';
+import { formatDuration } from '../time.js';
+
+export function clamp(n: number, lo = 0, hi = 0.99): number {
+  return Math.max(lo, Math.min(hi, Math.round(n * 100) / 100));
+}
+
+/** "container api" or "init container wait-db" or "sidecar container proxy". */
+export function who(f: Facts): string {
+  if (f.sidecar) return `sidecar container ${f.container}`;
+  return f.init ? `init container ${f.container}` : `container ${f.container}`;
+}
+
+export function hitsOf(f: Facts, family: PatternFamily): LogHit[] {
+  return f.hits.filter((h) => h.family === family);
+}
+
+/** A hit's weight: its strength, slightly less when it is far from the end of the log. */
+export function score(h: LogHit): number {
+  return h.pattern.strength - (h.fromEnd > 40 ? 0.06 : 0);
+}
+
+/** The strongest hit, the latest one among equals. */
+export function best(hits: readonly LogHit[]): LogHit | null {
+  let top: LogHit | null = null;
+  for (const h of hits) if (!top || score(h) >= score(top)) top = h;
+  return top;
+}
+
+/** Other families with a convincing hit (used to step back when a more specific cause explains the log). */
+export function strongestOther(f: Facts, except: readonly PatternFamily[], min = 0.75): LogHit | null {
+  return best(f.hits.filter((h) => !except.includes(h.family) && h.family !== 'shutdown' && h.pattern.strength >= min));
+}
+
+export function logItem(f: Facts, h: LogHit): EvidenceItem {
+  if (h.source === 'event') return { kind: 'event', text: h.line };
+  const where = h.source === 'termination-message' ? 'termination message' : f.logs.source === 'previous' ? 'previous log' : 'log';
+  return { kind: 'log', text: `${where}: ${h.line}` };
+}
+
+export function eventsOf(f: Facts, ...categories: EventCategory[]): EventFact[] {
+  return f.events.filter((e) => categories.includes(e.category));
+}
+
+export function countOf(f: Facts, ...categories: EventCategory[]): number {
+  return eventsOf(f, ...categories).reduce((n, e) => n + e.count, 0);
+}
+
+/** The latest event of the categories, quoted. */
+export function eventItem(events: readonly EventFact[]): EvidenceItem | null {
+  const e = events[events.length - 1];
+  return e ? { kind: 'event', text: e.text } : null;
+}
+
+export function exitCode(f: Facts): number | null {
+  return f.last?.exitCode ?? null;
+}
+
+/** `lastState.terminated: reason=Error exitCode=1` with the timestamps when known. */
+export function stateItem(f: Facts): EvidenceItem | null {
+  const t = f.last;
+  if (!t) {
+    if (f.waitingReason) return { kind: 'state', text: `state.waiting.reason=${f.waitingReason}${f.waitingMessage ? `: ${f.waitingMessage}` : ''}` };
+    return null;
+  }
+  const parts = [`reason=${t.reason ?? '-'}`, `exitCode=${t.exitCode ?? '-'}`];
+  if (t.signal !== null) parts.push(`signal=${t.signal}`);
+  if (t.startedAt) parts.push(`startedAt=${t.startedAt}`);
+  if (t.finishedAt) parts.push(`finishedAt=${t.finishedAt}`);
+  const field = t.current ? 'state.terminated' : 'lastState.terminated';
+  const msg = t.message ? `; message: ${t.message.split('\n')[0]}` : '';
+  return { kind: 'state', text: `${field}: ${parts.join(' ')}${msg}` };
+}
+
+/** "ran 3s before it exited; 14 restarts in 52m (about 16/h)". */
+export function timingText(f: Facts): string | null {
+  const bits: string[] = [];
+  if (f.last?.ranForSeconds !== null && f.last?.ranForSeconds !== undefined) bits.push(`the last instance ran ${formatDuration(f.last.ranForSeconds)}`);
+  if (f.podAgeSeconds !== null) {
+    const rate = f.restartsPerHour !== null && f.restarts > 0 ? ` (about ${f.restartsPerHour >= 10 ? Math.round(f.restartsPerHour) : f.restartsPerHour.toFixed(1)}/h)` : '';
+    bits.push(`${f.restarts} restart${f.restarts === 1 ? '' : 's'} in ${formatDuration(f.podAgeSeconds)} of pod age${rate}`);
+  } else if (f.restarts > 0) bits.push(`${f.restarts} restarts`);
+  return bits.length ? bits.join('; ') : null;
+}
+
+export function timingItem(f: Facts): EvidenceItem | null {
+  const t = timingText(f);
+  return t ? { kind: 'timing', text: t } : null;
+}
+
+/** "after 3s" / "" for summaries. */
+export function ranFor(f: Facts): string {
+  const s = f.last?.ranForSeconds;
+  return s !== null && s !== undefined ? ` after ${formatDuration(s)}` : '';
+}
+
+/** Whether the process was killed from outside (SIGKILL/SIGTERM) rather than exiting itself. */
+export function killedBySignal(f: Facts): boolean {
+  const code = exitCode(f);
+  return code === 137 || code === 143 || f.last?.signal === 9 || f.last?.signal === 15;
+}
+
+export function compact<T>(items: Array<T | null | undefined | false>): T[] {
+  return items.filter((x): x is T => !!x);
+}
+
+/** A host:port or host a log line is about (for dependency and port messages). */
+export function targetIn(line: string): string | null {
+  const patterns = [
+    /(?:lookup|ENOTFOUND|EAI_AGAIN|UnknownHostException:?|translate host name|resolve host:?|server host|address)\s+["'`]?([A-Za-z0-9][\w.-]*[A-Za-z0-9])/i,
+    /(?:dial tcp|connect(?:ing)? to|ECONNREFUSED|ETIMEDOUT|connection to|on|at)\s+["'`(]?\[?((?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+\]?:\d{2,5})/i,
+    /\b((?:[a-z0-9-]+\.)*[a-z0-9-]+:\d{2,5})\b/i,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(line);
+    if (m?.[1] && !/^(?:tcp|udp|http|https)$/i.test(m[1])) return m[1];
+  }
+  return null;
+}
+
+/** Hits of the patterns in the waiting message and in Failed/BackOff event messages (runtime start errors). */
+export function startErrorHits(f: Facts, patterns: readonly LogPattern[]): LogHit[] {
+  const texts = compact([
+    f.waitingMessage ? `state.waiting ${f.waitingReason ?? ''}: ${f.waitingMessage}` : null,
+    ...f.events.filter((e) => e.category === 'failed' || e.category === 'backoff' || e.category === 'other').map((e) => e.text),
+  ]);
+  return scanLines(texts, patterns, 'event').map((h) => ({ ...h, fromEnd: 0 }));
+}
