@@ -80,18 +80,21 @@ export function actionsEnabled(policy: ApproverPolicy, namespace: string): boole
   return approversFor(policy, namespace) !== null;
 }
 
-/** Shown instead of (or beside) the buttons when actions are off; plain text, safe for mrkdwn. */
+/**
+ * Why the cluster-changing buttons are off and how to turn them on: one or two plain sentences, shown
+ * after "Rollback and pause buttons are off." in the diagnosis message and in the "not allowed" answer.
+ */
 export function actionsOffHint(policy: ApproverPolicy, namespace: string): string {
   if (policy.namespaces.has(namespace) && policy.namespaces.get(namespace) === null) {
-    return `Rollback and pause are turned off for namespace ${namespace} (${ACTION_APPROVERS_VAR} has "${namespace}=none").`;
+    return `${ACTION_APPROVERS_VAR} turns them off for namespace ${namespace} ("${namespace}=none").`;
   }
   return (
-    `Rollback and pause are off: no approvers are configured for namespace ${namespace}. ` +
-    `To turn them on, set ${ACTION_APPROVERS_VAR} to Slack user or user-group ids (${EXAMPLE.slice(5)}) and restart the bot.`
+    `No approvers are configured for namespace ${namespace}. To turn them on, set ${ACTION_APPROVERS_VAR} ` +
+    `to Slack user or user-group ids (${EXAMPLE.slice(5)}) and restart the bot.`
   );
 }
 
 /** The hint without a namespace, for places that render before one is known. */
 export const ACTIONS_OFF_HINT =
-  `Rollback and pause are off: no approvers are configured. To turn them on, set ${ACTION_APPROVERS_VAR} ` +
+  `No approvers are configured. To turn them on, set ${ACTION_APPROVERS_VAR} ` +
   `to Slack user or user-group ids (${EXAMPLE.slice(5)}) and restart the bot.`;
