@@ -123,3 +123,13 @@ describe('withoutActions', () => {
     expect(allText({ text: '', blocks })).toContain('&lt;!channel&gt;');
   });
 });
+
+describe('diagnosisMessage rollout section', () => {
+  it('is left out for a single-revision Deployment with nothing to tell, pause still offered', () => {
+    const d = oomAfterRollout();
+    const single = { ...d, rollout: { ...d.rollout!, previousRevision: null, changes: [], rollbackOffered: false, currentRevision: 1, deploymentRevision: 1 } };
+    const msg = diagnosisMessage(single, enabled);
+    expect(allText(msg)).not.toContain('*Rollout');
+    expect(buttons(msg).map((b) => b.action_id)).toEqual(['pause_rollout', 'rediagnose']);
+  });
+});

@@ -54,7 +54,9 @@ export function diagnosisMessage(d: Diagnosis, opts: DiagnosisMessageOptions): S
   const cmds = d.remedy.commands.length ? `\n${codeBlock(d.remedy.commands, { max: 1800, keep: 'head', maxLineLength: 400 })}` : '';
   blocks.push(section(`${remedy.slice(0, 3000 - cmds.length)}${cmds}`));
 
-  if (d.rollout) blocks.push(section(rolloutText(d.rollout)));
+  // A Deployment with a single revision and nothing changed: no rollout story to tell.
+  const r = d.rollout;
+  if (r && (r.previousRevision !== null || r.changes.length > 0 || r.paused)) blocks.push(section(rolloutText(r)));
 
   if (d.notes.length) {
     blocks.push(context(d.notes.slice(0, 10).map((n) => `:warning: ${truncate(clusterText(n), 280)}`).join('\n')));
