@@ -1,12 +1,14 @@
 /**
  * Look at the messages without Slack: renders sample threads to slackview's JSON and, when slackview
  * is present, to HTML/PNG.
- *   npx tsx test/render/preview.ts [out-dir]      (default /tmp/crashloop-preview)
+ *   npm run preview:slack -- [out-dir] [scenario-id ...]     (default /tmp/crashloop-preview)
+ * Scenario ids (e.g. oom-killed/seed-runbook-api) are diagnosed by the real engine and shown too.
  * Not a test; a design aid. Needs chromium for the PNG (see /work/shared/tools/slackview/README.md).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { diagnose } from '../../src/diagnose/diagnose.js';
 import { encodeButtonValue } from '../../src/domain/button-value.js';
 import {
   actionFailedReply,
@@ -21,12 +23,14 @@ import {
   withoutActions,
   type SlackMessage,
 } from '../../src/render/slack/index.js';
+import { loadScenario, SCENARIOS_ROOT } from '../support/scenarios.js';
 import { dnsFailure, hostile, huge, initContainerPaused, oomAfterRollout } from './sample-diagnoses.js';
 
 const SLACKVIEW = '/work/shared/tools/slackview/render.mjs';
 const ALICE = 'U0FAKEUSER1';
 const BOB = 'U0FAKEUSER2';
 const out = process.argv[2] ?? '/tmp/crashloop-preview';
+const scenarioIds = process.argv.slice(3);
 mkdirSync(out, { recursive: true });
 
 let clock = 1_764_637_800; // 2025-12-02 01:10 UTC
@@ -107,6 +111,11 @@ const sets: Record<string, unknown[]> = {
   hostile: hostileThread(),
   huge: [bot(diagnosisMessage(huge(), { actions: { enabled: true } }))],
 };
+if (scenarioIds.length) {
+  sets.scenarios = scenarioIds.map((id) =>
+    bot(diagnosisMessage(diagnose(loadScenario(join(SCENARIOS_ROOT, id)).evidence), { actions: { enabled: true }, durationMs: 900 })),
+  );
+}
 
 for (const [name, msgs] of Object.entries(sets)) {
   const json = join(out, `${name}.json`);
