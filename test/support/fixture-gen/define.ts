@@ -55,6 +55,8 @@ export interface AppScenario {
   podName?: string;
   node?: NodeOpts;
   changeCause?: string;
+  /** settled: when the crashes began (the revision ran fine before); default 2700 s. */
+  crashesBeganAgo?: number;
   /** Override the expected rollout (default derived from history). */
   rollout?: ExpectedScenario['rollout'];
   /** Ask for this container explicitly (target.container). */
@@ -96,6 +98,7 @@ export function appScenario(a: AppScenario): ScenarioDef {
       nodeName,
       statuses,
       ...(i === 0 && a.events ? { events: a.events } : {}),
+      ...(a.history === 'settled' ? { crashesBeganAgo: (a.crashesBeganAgo ?? 2700) - i * 60 } : {}),
     });
   }
   const current: RevisionDef = {

@@ -19,6 +19,8 @@ export interface PodIn {
   message?: string;
   /** Extra pod conditions (DisruptionTarget on evicted pods). */
   extraConditions?: J[];
+  /** When the crashes began, for a pod that ran fine long before (events start a new series then). */
+  crashesBeganAgo?: number;
 }
 
 function qosClass(containers: J[]): string {
@@ -164,19 +166,31 @@ export function lifecycleEvents(clock: Clock, p: PodIn, podJson: J): EventSpec[]
       { ...base, reason: 'Pulling', message: `Pulling image "${c.image}"`, firstAgo: first },
       { ...base, reason: 'Pulled', message: `Successfully pulled image "${c.image}" in 3.412s (3.412s including waiting). Image size: ${48_000_000 + (parseInt(hex(c.image, 4), 16) % 90_000_000)} bytes.`, firstAgo: first - 3 },
     );
-    if (runs > 1) {
-      out.push({ ...base, reason: 'Pulled', message: `Container image "${c.image}" already present on machine`, firstAgo: Math.max(nowAgo, first - 30), lastAgo: nowAgo, count: runs - 1 });
+    const began = p.crashesBeganAgo;
+    if (began !== undefined && runs > 1) {
+      // The first run was long ago; the kubelet's correlator started a new series when the crashes began.
+      out.push(
+        { ...base, reason: 'Created', message: `Created container: ${c.name}`, firstAgo: first - 3 },
+        { ...base, reason: 'Started', message: `Started container ${c.name}`, firstAgo: first - 3 },
+        { ...base, reason: 'Pulled', message: `Container image "${c.image}" already present on machine`, firstAgo: began, lastAgo: nowAgo, count: runs - 1 },
+        { ...base, reason: 'Created', message: `Created container: ${c.name}`, firstAgo: began, lastAgo: nowAgo, count: runs - 1 },
+        { ...base, reason: 'Started', message: `Started container ${c.name}`, firstAgo: began, lastAgo: nowAgo, count: runs - 1 },
+      );
+    } else {
+      if (runs > 1) {
+        out.push({ ...base, reason: 'Pulled', message: `Container image "${c.image}" already present on machine`, firstAgo: Math.max(nowAgo, first - 30), lastAgo: nowAgo, count: runs - 1 });
+      }
+      out.push(
+        { ...base, reason: 'Created', message: `Created container: ${c.name}`, firstAgo: first - 3, lastAgo: nowAgo, count: runs },
+        { ...base, reason: 'Started', message: `Started container ${c.name}`, firstAgo: first - 3, lastAgo: nowAgo, count: runs },
+      );
     }
-    out.push(
-      { ...base, reason: 'Created', message: `Created container: ${c.name}`, firstAgo: first - 3, lastAgo: nowAgo, count: runs },
-      { ...base, reason: 'Started', message: `Started container ${c.name}`, firstAgo: first - 3, lastAgo: nowAgo, count: runs },
-    );
     if (s.state.waiting?.reason === 'CrashLoopBackOff') {
       out.push({
         ...base,
         reason: 'BackOff',
         message: `Back-off restarting failed container ${c.name} in pod ${p.name}_${p.ns}(${podJson.metadata.uid})`,
-        firstAgo: first - 20,
+        firstAgo: began !== undefined ? began - 10 : first - 20,
         lastAgo: 4,
         count: Math.max(1, Math.round(runs * 2.3)),
       });

@@ -17,6 +17,7 @@ export interface PodDef {
   reason?: string;
   message?: string;
   extraConditions?: J[];
+  crashesBeganAgo?: number;
 }
 
 export interface Template {
@@ -74,6 +75,7 @@ function buildPods(clock: Clock, ns: string, ownerName: string, owner: PodIn['ow
       ...(d.reason ? { reason: d.reason } : {}),
       ...(d.message ? { message: d.message } : {}),
       ...(d.extraConditions ? { extraConditions: d.extraConditions } : {}),
+      ...(d.crashesBeganAgo !== undefined ? { crashesBeganAgo: d.crashesBeganAgo } : {}),
     };
     const json = pod(clock, p);
     out.push(json);

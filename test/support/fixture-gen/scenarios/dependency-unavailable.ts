@@ -147,6 +147,7 @@ function pythonTimeoutSettled(): ScenarioDef {
     app: 'reports',
     ns: 'analytics',
     history: 'settled',
+    crashesBeganAgo: 1350,
     podAge: 0,
     containers: [
       {
@@ -470,7 +471,71 @@ function goKafkaIoTimeout(): ScenarioDef {
   });
 }
 
+
+/** Java client to an external HTTPS API whose chain the JVM trust store does not contain (PKIX). */
+function javaPkixTls(): ScenarioDef {
+  return appScenario({
+    dir: 'dependency-unavailable/java-pkix-path-building-failed',
+    source: 'synthetic: Spring Boot service calling a partner API over HTTPS at startup; SSLHandshakeException PKIX path building failed (private CA missing from the JVM trust store)',
+    cause: 'dependency-unavailable',
+    detail: 'tls',
+    app: 'partner-sync',
+    ns: 'integrations',
+    history: 'single',
+    podAge: 1600,
+    containers: [{ name: 'sync', image: 'registry.example.com/integrations/partner-sync:1.2.0', env: [{ name: 'PARTNER_API_URL', value: 'https://api.partner.internal/v2' }], resources: { limits: { memory: '768Mi' }, requests: { memory: '512Mi', cpu: '200m' } } }],
+    statuses: { sync: crash(1, { ran: 14, finishedAgo: 190, restarts: 10 }) },
+    logs: {
+      sync: {
+        previous: lines(
+          `${T.isoMs(203)}  INFO 1 --- [partner-sync] [           main] c.a.i.partner.PartnerSyncApplication     : Started PartnerSyncApplication in 11.902 seconds (process running for 12.7)`,
+          `${T.isoMs(202)}  INFO 1 --- [partner-sync] [           main] c.a.i.partner.CatalogBootstrap           : fetching partner catalog from https://api.partner.internal/v2/catalog`,
+          `${T.isoMs(191)} ERROR 1 --- [partner-sync] [           main] o.s.boot.SpringApplication               : Application run failed`,
+          '',
+          'org.springframework.web.client.ResourceAccessException: I/O error on GET request for "https://api.partner.internal/v2/catalog": PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
+          '\tat org.springframework.web.client.RestTemplate.createResourceAccessException(RestTemplate.java:915)',
+          '\tat org.springframework.web.client.RestTemplate.doExecute(RestTemplate.java:895)',
+          '\tat com.acme.integrations.partner.CatalogBootstrap.run(CatalogBootstrap.java:37)',
+          'Caused by: javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
+          '\tat java.base/sun.security.ssl.Alert.createSSLException(Alert.java:130)',
+          '\tat java.base/sun.security.ssl.TransportContext.fatal(TransportContext.java:383)',
+          '\t... 14 common frames omitted',
+          'Caused by: sun.security.validator.ValidatorException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
+          '\tat java.base/sun.security.validator.PKIXValidator.doBuild(PKIXValidator.java:439)',
+          '\t... 31 common frames omitted',
+        ),
+      },
+    },
+  });
+}
+
+/** Go gRPC client: the Service name does not resolve (lookup ... no such host), exit 1. */
+function goGrpcNoSuchHost(): ScenarioDef {
+  return appScenario({
+    dir: 'dependency-unavailable/go-grpc-lookup-no-such-host',
+    source: 'synthetic: Go service dials a gRPC dependency in another namespace by its short name; cluster DNS answers no such host (exit 1)',
+    cause: 'dependency-unavailable',
+    detail: 'dns',
+    app: 'statements',
+    ns: 'banking',
+    history: 'single',
+    podAge: 950,
+    containers: [{ name: 'statements', image: 'registry.example.com/banking/statements:3.0.2', env: [{ name: 'LEDGER_ADDR', value: 'ledger-grpc:9090' }], resources: small }],
+    statuses: { statements: crash(1, { ran: 5.1, finishedAgo: 140, restarts: 9 }) },
+    logs: {
+      statements: {
+        previous: lines(
+          `{"level":"info","ts":"${T.isoMs(145)}","caller":"cmd/main.go:44","msg":"starting statements","version":"3.0.2"}`,
+          `{"level":"fatal","ts":"${T.isoMs(140)}","caller":"cmd/main.go:71","msg":"ledger client","error":"rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing: dial tcp: lookup ledger-grpc on 10.0.0.10:53: no such host\\"","stacktrace":"main.main\\n\\t/src/cmd/main.go:71\\nruntime.main\\n\\t/usr/local/go/src/runtime/proc.go:271"}`,
+        ),
+      },
+    },
+  });
+}
+
 export const DEPENDENCY_SCENARIOS = [
+  javaPkixTls,
+  goGrpcNoSuchHost,
   seedPostgresRefused,
   nodeDnsEnotfound,
   nginxHostNotFound,

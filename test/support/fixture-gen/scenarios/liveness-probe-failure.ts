@@ -253,4 +253,51 @@ function execProbeSidekiq(): ScenarioDef {
   });
 }
 
-export const LIVENESS_SCENARIOS = [seedRunbook, java137AfterProbe, dotnetProbeWrongPort, pythonAnnouncedPort, execProbeSidekiq];
+
+/** A startup probe budget (5 x 10 s) shorter than Keycloak's first boot with a schema migration. */
+function startupProbeKeycloak(): ScenarioDef {
+  const ran = 52;
+  const fin = 61;
+  const st = fin + ran;
+  return appScenario({
+    dir: 'liveness-probe-failure/startup-probe-keycloak-slow-boot',
+    source: 'synthetic: Keycloak 24 with a startupProbe allowing 50 s while the first boot runs a Liquibase migration; "Startup probe failed" then "failed startup probe, will be restarted"',
+    cause: 'liveness-probe-failure',
+    app: 'keycloak',
+    ns: 'identity',
+    history: 'single',
+    podAge: 1400,
+    crashingPods: 1,
+    containers: [
+      {
+        name: 'keycloak',
+        image: 'quay.io/keycloak/keycloak:24.0.3',
+        args: ['start', '--optimized'],
+        ports: [{ containerPort: 8080, name: 'http' }, { containerPort: 9000, name: 'management' }],
+        env: [{ name: 'KC_HEALTH_ENABLED', value: 'true' }, { name: 'KC_DB', value: 'postgres' }, { name: 'KC_DB_URL', value: 'jdbc:postgresql://keycloak-db.identity.svc:5432/keycloak' }],
+        resources: { limits: { memory: '1536Mi', cpu: '1' }, requests: { memory: '1Gi', cpu: '500m' } },
+        startupProbe: { httpGet: { path: '/health/started', port: 9000 }, periodSeconds: 10, failureThreshold: 5 },
+        livenessProbe: { httpGet: { path: '/health/live', port: 9000 }, periodSeconds: 10 },
+      },
+    ],
+    statuses: { keycloak: crash(143, { ran, finishedAgo: fin, restarts: 11 }) },
+    events: [
+      { reason: 'Unhealthy', type: 'Warning', container: 'keycloak', count: 58, firstAgo: 1390, lastAgo: 61, message: 'Startup probe failed: Get "http://{podIP}:9000/health/started": dial tcp {podIP}:9000: connect: connection refused' },
+      killing('keycloak', 12, 1350, 61, 'startup'),
+    ],
+    logs: {
+      keycloak: {
+        previous: lines(
+          'Updating the configuration and installing your custom providers, if any. Please wait.',
+          `${T.ymdhms(st - 9)},112 INFO  [org.keycloak.quarkus.runtime.hostname.DefaultHostnameProvider] (main) Hostname settings: Base URL: <unset>, Hostname: keycloak.example.com, Strict HTTPS: true`,
+          `${T.ymdhms(st - 14)},873 INFO  [org.keycloak.connections.infinispan.DefaultInfinispanConnectionProviderFactory] (main) Node name: node_412871, Site name: null`,
+          `${T.ymdhms(st - 16)},301 INFO  [org.keycloak.connections.jpa.updater.liquibase.LiquibaseJpaUpdaterProvider] (main) Initializing database schema. Using changelog META-INF/jpa-changelog-master.xml`,
+          `${T.ymdhms(st - 44)},950 INFO  [org.keycloak.connections.jpa.updater.liquibase.LiquibaseJpaUpdaterProvider] (main) Applied 318 of 402 changesets`,
+          `${T.ymdhms(fin + 0.5)},020 INFO  [io.quarkus] (Shutdown thread) Keycloak stopped in 0.084s`,
+        ),
+      },
+    },
+  });
+}
+
+export const LIVENESS_SCENARIOS = [startupProbeKeycloak, seedRunbook, java137AfterProbe, dotnetProbeWrongPort, pythonAnnouncedPort, execProbeSidekiq];
