@@ -196,7 +196,7 @@ export function hostile(): Diagnosis {
     evidence: Object.values(HOSTILE).map((text) => ({ kind: 'event' as const, text })),
     remedy: { text: HOSTILE.user, commands: [`echo ${HOSTILE.password}`, HOSTILE.backtick] },
     facts: { ...d.facts, reason: HOSTILE.channel, node: HOSTILE.link, image: HOSTILE.backtick, owner: `Deployment/${HOSTILE.user}` },
-    logExcerpt: { container: HOSTILE.amp, previous: true, lines: [...Object.values(HOSTILE), 'Authorization: Bearer abcdefghijklmnop'] },
+    logExcerpt: { container: HOSTILE.amp, previous: true, lines: [...Object.values(HOSTILE), 'Authorization: Bearer ab12cd34ef56gh78'] },
     notes: [HOSTILE.user, HOSTILE.amp],
     rollout: { ...d.rollout!, changes: [HOSTILE.link, HOSTILE.channel], previousHealth: { status: 'healthy', text: HOSTILE.user } },
   };
