@@ -4,6 +4,7 @@
  */
 import type { CoreV1Api, V1Deployment, V1ReplicaSet } from '@kubernetes/client-node';
 import { POD_TEMPLATE_HASH_LABEL, selectorString } from './deployment-history.js';
+import { kubeCall } from './kube-errors.js';
 
 function seconds(a: unknown, b: unknown): number | null {
   if (!a || !b) return null;
@@ -12,11 +13,19 @@ function seconds(a: unknown, b: unknown): number | null {
 }
 
 /** The longest run before a crash among the ReplicaSet's pods, in whole seconds; undefined when none crashed. */
-export async function crashPointSeconds(core: CoreV1Api, deployment: V1Deployment, rs: V1ReplicaSet | undefined): Promise<number | undefined> {
+export async function crashPointSeconds(
+  core: CoreV1Api,
+  deployment: V1Deployment,
+  rs: V1ReplicaSet | undefined,
+  timeoutMs: number,
+): Promise<number | undefined> {
   const hash = rs?.metadata?.labels?.[POD_TEMPLATE_HASH_LABEL];
   if (!rs || !hash) return undefined;
   const selector = [selectorString(deployment.spec?.selector), `${POD_TEMPLATE_HASH_LABEL}=${hash}`].filter(Boolean).join(',');
-  const pods = await core.listNamespacedPod({ namespace: deployment.metadata?.namespace ?? '', labelSelector: selector });
+  const namespace = deployment.metadata?.namespace ?? '';
+  const pods = await kubeCall({ verb: 'list', resource: 'pods', namespace }, timeoutMs, (options) =>
+    core.listNamespacedPod({ namespace, labelSelector: selector }, options),
+  );
   let longest: number | undefined;
   for (const pod of pods.items) {
     for (const c of pod.status?.containerStatuses ?? []) {

@@ -3,7 +3,7 @@
  * the ReplicaSets the Deployment controls, their `deployment.kubernetes.io/revision` annotation, and template
  * comparison that ignores the `pod-template-hash` label.
  */
-import type { AppsV1Api, V1Deployment, V1LabelSelector, V1PodTemplateSpec, V1ReplicaSet } from '@kubernetes/client-node';
+import type { AppsV1Api, ConfigurationOptions, V1Deployment, V1LabelSelector, V1PodTemplateSpec, V1ReplicaSet } from '@kubernetes/client-node';
 import { jsonEqual, podTemplateJson } from './kube-json.js';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
@@ -52,9 +52,9 @@ export function selectorString(selector: V1LabelSelector | undefined): string {
 }
 
 /** The ReplicaSets controlled by the Deployment (selector match plus controller ownerReference). */
-export async function listOwnedReplicaSets(apps: AppsV1Api, deployment: V1Deployment): Promise<V1ReplicaSet[]> {
+export async function listOwnedReplicaSets(apps: AppsV1Api, deployment: V1Deployment, options?: ConfigurationOptions): Promise<V1ReplicaSet[]> {
   const namespace = deployment.metadata?.namespace ?? '';
-  const list = await apps.listNamespacedReplicaSet({ namespace, labelSelector: selectorString(deployment.spec?.selector) });
+  const list = await apps.listNamespacedReplicaSet({ namespace, labelSelector: selectorString(deployment.spec?.selector) }, options);
   const uid = deployment.metadata?.uid;
   return list.items.filter((rs) =>
     (rs.metadata?.ownerReferences ?? []).some((o) => o.controller && o.kind === 'Deployment' && (uid ? o.uid === uid : o.name === deployment.metadata?.name)),

@@ -2,7 +2,9 @@
  * Kubernetes API failures of an action, classified by HTTP status (ApiException.code), never by message
  * text. Each kind has one reply wording (reply-text.ts) and one retry decision.
  */
-import { ApiException } from '@kubernetes/client-node';
+import { ApiException, type ConfigurationOptions } from '@kubernetes/client-node';
+import { isTimeout } from '../kube/api-error.js';
+import { withTimeout as abortAfter } from '../kube/clients.js';
 
 export type FailureKind = 'forbidden' | 'not-found' | 'conflict' | 'timeout' | 'unavailable' | 'error';
 
@@ -29,11 +31,11 @@ export function isTransient(kind: FailureKind): boolean {
 }
 
 export function classifyKubeError(err: unknown, request: Omit<ActionFailure, 'kind' | 'status'>): ActionFailure {
-  if (err instanceof ActionTimeoutError) return { ...request, kind: 'timeout' };
+  if (err instanceof ActionTimeoutError || isTimeout(err)) return { ...request, kind: 'timeout' };
   if (err instanceof ApiException) {
     const code = err.code;
     const kind: FailureKind =
-      code === 403 || code === 401
+      code === 403
         ? 'forbidden'
         : code === 404
           ? 'not-found'
@@ -73,13 +75,17 @@ export class KubeActionError extends Error {
   }
 }
 
+/**
+ * One API call with a deadline: the request gets an AbortSignal (client-node passes it to fetch) through
+ * the per-call `options`, and a timer backs it up. Failures become a KubeActionError with a kind.
+ */
 export async function kubeCall<T>(
   request: Omit<ActionFailure, 'kind' | 'status'>,
   timeoutMs: number,
-  call: () => Promise<T>,
+  call: (options: ConfigurationOptions) => Promise<T>,
 ): Promise<T> {
   try {
-    return await withTimeout(`${request.verb} ${request.resource}`, timeoutMs, call);
+    return await withTimeout(`${request.verb} ${request.resource}`, timeoutMs + 250, () => call(abortAfter(timeoutMs)));
   } catch (err) {
     throw new KubeActionError(classifyKubeError(err, request), { cause: err });
   }

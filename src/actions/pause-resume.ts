@@ -22,10 +22,10 @@ export async function setDeploymentPaused(
   const { namespace, deployment: name } = target;
   const current = await readDeployment(apps, namespace, name, timeoutMs);
   if (Boolean(current.spec?.paused) === paused) return { kind: 'already', paused, revision: revisionOf(current) };
-  const patched = await kubeCall({ verb: 'patch', resource: 'deployments', namespace, name }, timeoutMs, () =>
+  const patched = await kubeCall({ verb: 'patch', resource: 'deployments', namespace, name }, timeoutMs, (options) =>
     apps.patchNamespacedDeployment(
       { name, namespace, body: pausePatch(paused) },
-      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch, options),
     ),
   );
   return { kind: 'changed', paused: Boolean(patched.spec?.paused), revision: revisionOf(patched) };

@@ -54,7 +54,7 @@ async function perform(job: Job<ActionJob>, ctx: JobContext, opts: ActionOptions
   }
   if (d.toRevision === undefined) throw new UnrecoverableError('rollback job without toRevision');
   let outcome = await rollbackDeployment(kube.apps, { ...target, fromRevision: d.fromRevision, toRevision: d.toRevision }, opts.kubeTimeoutMs, async (plan) => {
-    const crashedAfterSeconds = await crashPointSeconds(kube.core, plan.deployment, plan.current).catch((err: unknown) => {
+    const crashedAfterSeconds = await crashPointSeconds(kube.core, plan.deployment, plan.current, opts.kubeTimeoutMs).catch((err: unknown) => {
       ctx.log.warn({ err: String(err) }, 'could not read the crashing pods; the follow-up will not check the crash point');
       return undefined;
     });

@@ -20,12 +20,14 @@ type Next = { final: Final } | { recheckInSeconds: number };
 
 async function newPods(apps: AppsV1Api, core: CoreV1Api, d: V1Deployment, timeoutMs: number): Promise<V1Pod[]> {
   const namespace = d.metadata?.namespace ?? '';
-  const owned = await kubeCall({ verb: 'list', resource: 'replicasets', namespace }, timeoutMs, () => listOwnedReplicaSets(apps, d));
+  const owned = await kubeCall({ verb: 'list', resource: 'replicasets', namespace }, timeoutMs, (options) => listOwnedReplicaSets(apps, d, options));
   const rs = owned.find((r) => equalIgnoreHash(r.spec?.template, d.spec?.template));
   const hash = rs?.metadata?.labels?.[POD_TEMPLATE_HASH_LABEL];
   if (!hash) return [];
   const labelSelector = [selectorString(d.spec?.selector), `${POD_TEMPLATE_HASH_LABEL}=${hash}`].filter(Boolean).join(',');
-  const list = await kubeCall({ verb: 'list', resource: 'pods', namespace }, timeoutMs, () => core.listNamespacedPod({ namespace, labelSelector }));
+  const list = await kubeCall({ verb: 'list', resource: 'pods', namespace }, timeoutMs, (options) =>
+    core.listNamespacedPod({ namespace, labelSelector }, options),
+  );
   return list.items;
 }
 

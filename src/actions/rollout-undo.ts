@@ -61,8 +61,8 @@ export function buildRollbackPatch(
 }
 
 export async function readDeployment(apps: AppsV1Api, namespace: string, name: string, timeoutMs: number): Promise<V1Deployment> {
-  return kubeCall({ verb: 'get', resource: 'deployments', namespace, name }, timeoutMs, () =>
-    apps.readNamespacedDeployment({ name, namespace }),
+  return kubeCall({ verb: 'get', resource: 'deployments', namespace, name }, timeoutMs, (options) =>
+    apps.readNamespacedDeployment({ name, namespace }, options),
   );
 }
 
@@ -85,8 +85,8 @@ export async function rollbackDeployment(
 ): Promise<RollbackOutcome> {
   const { namespace, deployment: name, fromRevision, toRevision } = req;
   const deployment = await readDeployment(apps, namespace, name, timeoutMs);
-  const replicaSets = await kubeCall({ verb: 'list', resource: 'replicasets', namespace }, timeoutMs, () =>
-    listOwnedReplicaSets(apps, deployment),
+  const replicaSets = await kubeCall({ verb: 'list', resource: 'replicasets', namespace }, timeoutMs, (options) =>
+    listOwnedReplicaSets(apps, deployment, options),
   );
 
   // Done already (a re-sent action, a retry after a crash, or someone ran kubectl): no second patch.
@@ -105,8 +105,8 @@ export async function rollbackDeployment(
   await beforePatch?.({ fromRevision, toRevision, fromImages, toImages, deployment, current: replicaSetForRevision(replicaSets, fromRevision) });
   const patch = buildRollbackPatch(deployment, fromRevision, templateWithoutHash(target.spec?.template), rollbackAnnotations(deployment, target));
   try {
-    const patched = await kubeCall({ verb: 'patch', resource: 'deployments', namespace, name }, timeoutMs, () =>
-      apps.patchNamespacedDeployment({ name, namespace, body: patch }),
+    const patched = await kubeCall({ verb: 'patch', resource: 'deployments', namespace, name }, timeoutMs, (options) =>
+      apps.patchNamespacedDeployment({ name, namespace, body: patch }, options),
     );
     return {
       kind: 'rolled-back',
