@@ -52,7 +52,7 @@ export function diagnosisMessage(d: Diagnosis, opts: DiagnosisMessageOptions): S
   blocks.push(divider());
   const remedy = `*Remedy*\n${clusterText(d.remedy.text)}`;
   const cmds = d.remedy.commands.length ? `\n${codeBlock(d.remedy.commands, { max: 1800, keep: 'head', maxLineLength: 400 })}` : '';
-  blocks.push(section(`${remedy.slice(0, 3000 - cmds.length)}${cmds}`));
+  blocks.push(section(`${truncate(remedy, 3000 - cmds.length)}${cmds}`));
 
   // A Deployment with a single revision and nothing changed: no rollout story to tell.
   const r = d.rollout;
@@ -206,7 +206,7 @@ function rolloutButtons(d: Diagnosis, r: RolloutInfo): Button[] {
 /**
  * A posted diagnosis without its stale buttons: cluster-changing buttons (and the "buttons are off"
  * hint) removed, the re-run button kept unless `keep: 'none'`. An optional note says who did what,
- * e.g. `{ userId: 'U1', text: 'rolled back to revision 6' }` -> "↩️ <@U1> rolled back to revision 6".
+ * e.g. `{ userId: 'U1', text: 'rolled back to revision 6' }` -> "<@U1> rolled back to revision 6" (text escaped).
  */
 export function withoutActions(
   blocks: readonly KnownBlock[],
