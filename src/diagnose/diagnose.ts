@@ -85,7 +85,7 @@ export function diagnose(evidence: Evidence): Diagnosis {
     .slice(0, MAX_ALTERNATIVES)
     .map((r) => ({ cause: r.rule.id, confidence: r.finding.confidence }));
 
-  const rollout = analyseRollout(evidence, isFailing(facts));
+  const rollout = analyseRollout(evidence, { failing: isFailing(facts), restarts: facts.restarts, ranForSeconds: facts.last?.ranForSeconds ?? null, now: facts.now });
   const finding = chosen.finding;
   const evidenceItems: EvidenceItem[] = [...finding.evidence, ...contextItems(facts)];
   const sentence = rollout ? rolloutSentence(rollout) : null;

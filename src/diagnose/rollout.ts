@@ -7,7 +7,7 @@ import type { RevisionHealth, RolloutInfo } from '../domain/diagnosis.js';
 import type { Evidence } from '../domain/evidence.js';
 import { podIsCrashing } from './facts/node.js';
 import { templateChanges } from './rollout-changes.js';
-import { toIso, toMs } from './time.js';
+import { formatDuration, toIso, toMs } from './time.js';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 
@@ -54,8 +54,33 @@ function health(prev: V1ReplicaSet, pods: readonly V1Pod[]): RevisionHealth {
   return { status: 'unknown', text: `the health of revision ${rev} could not be judged` };
 }
 
-/** `failing`: whether the diagnosed pod is in trouble (a rollback is only offered then). */
-export function analyseRollout(evidence: Evidence, failing: boolean): RolloutInfo | null {
+/** How long `restarts` crashes take at least under the kubelet's backoff (10s doubling, capped at 5m). */
+export function crashLoopSeconds(restarts: number, ranForSeconds: number | null): number {
+  let total = 0;
+  for (let i = 0; i < restarts; i++) total += Math.min(10 * 2 ** i, 300) + (ranForSeconds ?? 0);
+  return total;
+}
+
+export interface LoopFacts {
+  /** Whether the diagnosed pod is in trouble (a rollback is only offered then). */
+  failing: boolean;
+  restarts: number;
+  ranForSeconds: number | null;
+  /** Reference time in ms. */
+  now: number;
+}
+
+/** A current revision that had been running for over an hour before the loop could have begun is not a regression. */
+function ranBefore(created: number | null, loop: LoopFacts): string | undefined {
+  if (created === null || loop.restarts === 0) return undefined;
+  const loopStart = loop.now - 1.5 * crashLoopSeconds(loop.restarts, loop.ranForSeconds) - 600;
+  const clean = loopStart - created;
+  if (clean / 1000 < 3600) return undefined;
+  return `the revision was rolled out ${formatDuration((loop.now - created) / 1000)} ago, but ${loop.restarts} restart(s) under the crash backoff span well under that: it ran for about ${formatDuration(clean / 1000)} before the crashes began, so the rollout is probably not the cause`;
+}
+
+export function analyseRollout(evidence: Evidence, loop: LoopFacts): RolloutInfo | null {
+  const failing = loop.failing;
   const { owners } = evidence;
   const deployment = owners.deployment;
   const name = deployment?.metadata?.name ?? owners.replicaSet?.metadata?.ownerReferences?.find((r) => r.kind === 'Deployment')?.name;
@@ -78,7 +103,8 @@ export function analyseRollout(evidence: Evidence, failing: boolean): RolloutInf
   const previousHealth: RevisionHealth = previous
     ? health(previous, evidence.siblings)
     : { status: 'unknown', text: 'there is no older revision to compare with' };
-  const rollbackOffered = failing && failingOnNewest && previousRevision !== null && previousHealth.status !== 'failing' && !diff.restartOnly;
+  const settled = ranBefore(toMs(current.metadata?.creationTimestamp), loop);
+  const rollbackOffered = failing && failingOnNewest && previousRevision !== null && previousHealth.status !== 'failing' && !diff.restartOnly && !settled;
   return {
     kind: 'Deployment',
     name,
@@ -94,6 +120,7 @@ export function analyseRollout(evidence: Evidence, failing: boolean): RolloutInf
     previousHealth,
     rollbackOffered,
     paused: deployment?.spec?.paused === true,
+    ...(settled ? { ranBeforeCrashing: settled } : {}),
   };
 }
 
@@ -104,6 +131,6 @@ export function rolloutSentence(r: RolloutInfo): string | null {
   const what = r.changes.length ? r.changes.slice(0, 2).join('; ') + (r.changes.length > 2 ? `; +${r.changes.length - 2} more` : '') : 'no template change found';
   const when = r.changedAt ? ` (created ${r.changedAt})` : '';
   if (r.rollbackOffered) return `This started with revision ${r.currentRevision}${when}: ${what}. Rolling back to revision ${r.previousRevision} is offered (${r.previousHealth.text}).`;
-  const why = r.previousHealth.status === 'failing' ? r.previousHealth.text : r.changes.every((c) => c.startsWith('rollout restart')) ? 'the template only records a restart' : null;
+  const why = r.ranBeforeCrashing ?? (r.previousHealth.status === 'failing' ? r.previousHealth.text : r.changes.every((c) => c.startsWith('rollout restart')) ? 'the template only records a restart' : null);
   return why ? `Revision ${r.currentRevision}${when} changed: ${what}; no rollback offered because ${why}.` : null;
 }

@@ -68,6 +68,11 @@ export interface RolloutInfo {
   previousHealth: RevisionHealth;
   /** Whether the bot offers a rollback to previousRevision. */
   rollbackOffered: boolean;
+  /**
+   * Set when the current revision ran well before the crashes began (from the restart count and the
+   * crash-loop backoff): the rollout is then probably not the cause and no rollback is offered.
+   */
+  ranBeforeCrashing?: string;
   paused: boolean;
 }
 

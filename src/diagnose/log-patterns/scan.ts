@@ -1,7 +1,7 @@
 import type { LogHit, LogPattern, PatternFamily } from './types.js';
 
 const QUIET_TOKEN = /\b(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE|DBG|INF|DBUG|Info|Debug|Trace)\b|^I\d{4}\s/;
-const QUIET_FIELD = /level=(?:info|debug|trace)\b|"(?:level|severity|lvl)"\s*:\s*"(?:info|debug|trace|notice)"|\[(?:info|debug|trace|notice)\]|^(?:info|debug|trace)(?=[:\s])/i;
+const QUIET_FIELD = /level=(?:info|debug|trace)\b|"(?:level|severity|lvl)"\s*:\s*"(?:info|debug|trace|notice)"|\[(?:info|debug|trace|notice)\]|^(?:info|debug|trace)(?=[:\s])|(?:^|\s)(?:info|notice|debug):\s/i;
 const LOUD_TOKEN = /\b(?:WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC|EMERG|ALERT|FAIL|EROR|FTL|WRN|Warning|Error|Fatal)\b|^[WEF]\d{4}\s/;
 const LOUD_FIELD = /level=(?:warn|warning|error|fatal|panic|critical)\b|"(?:level|severity|lvl)"\s*:\s*"(?:warn|warning|error|fatal|panic|critical|emergency|alert)"|\[(?:warn|warning|error|fatal|crit|emerg|alert)\]|^(?:warn|error|fatal)(?=[:\s])/i;
 
@@ -26,6 +26,9 @@ export function isQuietLine(line: string): boolean {
   return loud < 0 || loud > quiet;
 }
 
+/** Families whose lines matter even at INFO level ("info: waiting for db: connection refused"). */
+const SPEAKS_ON_INFO = new Set<PatternFamily>(['dependency', 'shutdown']);
+
 /** A line that carries nothing: blank or only punctuation. */
 export function isBlank(line: string): boolean {
   return !/[A-Za-z0-9]/.test(line);
@@ -44,7 +47,7 @@ export function scanLines(lines: readonly string[], patterns: readonly LogPatter
     const seen = new Set<PatternFamily>();
     for (const pattern of patterns) {
       if (seen.has(pattern.family)) continue;
-      if (pattern.notOnInfo && quiet) continue;
+      if (quiet && (pattern.notOnInfo ?? !SPEAKS_ON_INFO.has(pattern.family))) continue;
       const m = pattern.re.exec(line);
       if (!m) continue;
       seen.add(pattern.family);

@@ -40,7 +40,7 @@ export interface LogPattern {
   strength: number;
   detail?: DependencyFailure;
   runtime?: Runtime;
-  /** Ignore the pattern on lines logged at INFO/DEBUG/TRACE level. */
+  /** Ignore the pattern on lines logged at INFO/DEBUG/TRACE level (default: yes, except dependency and shutdown lines). */
   notOnInfo?: boolean;
   /** A short label for the evidence ("DNS lookup failed"). */
   label?: string;

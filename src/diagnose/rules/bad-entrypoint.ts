@@ -3,7 +3,7 @@ import type { Facts } from '../facts.js';
 import { ENTRYPOINT_PATTERNS } from '../log-patterns/entrypoint.js';
 import type { LogHit } from '../log-patterns/index.js';
 import type { Rule } from '../rule.js';
-import { best, clamp, compact, exitCode, hitsOf, logItem, startErrorHits, stateItem, timingItem, who } from './support.js';
+import { best, score, clamp, compact, exitCode, hitsOf, logItem, startErrorHits, stateItem, timingItem, who } from './support.js';
 
 /** Node prints "Require stack:" when a module required by code is missing: that is a dependency, not the entrypoint. */
 export function requiredByCode(f: Facts, h: LogHit): boolean {
@@ -25,7 +25,7 @@ export const badEntrypointRule: Rule = {
     const top = best(hits);
     const code = exitCode(f);
     const startError = f.last?.reason === 'StartError' || f.last?.reason === 'ContainerCannotRun' || f.waitingReason === 'RunContainerError' || f.waitingReason === 'CreateContainerError';
-    let confidence = top ? top.pattern.strength : 0;
+    let confidence = top ? score(top) : 0;
     if (code === 127) confidence = Math.max(confidence + 0.03, 0.85);
     else if (code === 126) confidence = Math.max(confidence + 0.03, 0.8);
     else if (startError) confidence = Math.max(confidence, 0.6);

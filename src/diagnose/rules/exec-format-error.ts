@@ -1,7 +1,7 @@
 import { kubectl } from '../commands.js';
 import { EXEC_FORMAT_PATTERNS } from '../log-patterns/entrypoint.js';
 import type { Rule } from '../rule.js';
-import { best, clamp, compact, exitCode, hitsOf, logItem, startErrorHits, stateItem, timingItem, who } from './support.js';
+import { best, score, clamp, compact, exitCode, hitsOf, logItem, startErrorHits, stateItem, timingItem, who } from './support.js';
 
 export const execFormatErrorRule: Rule = {
   id: 'exec-format-error',
@@ -13,7 +13,7 @@ export const execFormatErrorRule: Rule = {
     const imageArch = f.node.imageArch;
     const archMismatch = !!nodeArch && !!imageArch && nodeArch !== imageArch;
     const crashedQuietly = f.logs.meaningful === 0 && (exitCode(f) ?? 0) !== 0;
-    let confidence = top ? top.pattern.strength : 0;
+    let confidence = top ? score(top) : 0;
     if (archMismatch) confidence = top ? confidence + 0.03 : crashedQuietly ? 0.6 : 0.35;
     if (confidence === 0) return null;
     const k = kubectl(f);

@@ -1,7 +1,7 @@
 import { kubectl } from '../commands.js';
 import type { Rule } from '../rule.js';
 import { requiredByCode } from './bad-entrypoint.js';
-import { best, clamp, compact, exitCode, hitsOf, logItem, stateItem, timingItem, who } from './support.js';
+import { best, score, clamp, compact, exitCode, hitsOf, logItem, stateItem, timingItem, who } from './support.js';
 
 export const missingRuntimeDependencyRule: Rule = {
   id: 'missing-runtime-dependency',
@@ -11,7 +11,7 @@ export const missingRuntimeDependencyRule: Rule = {
     const top = best(hits);
     if (!top) return null;
     const code = exitCode(f);
-    const confidence = top.pattern.strength + (code !== null && code !== 0 ? 0.02 : -0.1);
+    const confidence = score(top) + (code !== null && code !== 0 ? 0.02 : -0.1);
     const module = top.capture ?? null;
     const k = kubectl(f);
     const image = f.spec?.image ?? f.image ?? 'the image';

@@ -4,7 +4,7 @@ import type { Facts } from '../facts.js';
 import type { LogHit } from '../log-patterns/index.js';
 import { fractionMb, suggestLimit } from '../quantity.js';
 import type { Rule } from '../rule.js';
-import { best, clamp, compact, countOf, eventItem, eventsOf, exitCode, hitsOf, logItem, ranFor, stateItem, timingItem, who } from './support.js';
+import { best, score, clamp, compact, countOf, eventItem, eventsOf, exitCode, hitsOf, logItem, ranFor, stateItem, timingItem, who } from './support.js';
 
 const HEAP_RUNTIMES = new Set(['jvm', 'node', 'php', 'python', 'go', 'dotnet', 'ruby', 'rust']);
 
@@ -51,7 +51,7 @@ export const oomKilledRule: Rule = {
     const probeKills = countOf(f, 'probe-kill', 'liveness-failed', 'startup-failed');
     let confidence = 0;
     if (oomKilled) confidence = 0.96;
-    if (top) confidence = Math.max(confidence, top.pattern.strength + (code === 137 ? 0.05 : 0));
+    if (top) confidence = Math.max(confidence, score(top) + (code === 137 ? 0.05 : 0));
     if (nodeOom.length > 0) confidence = Math.max(confidence, 0.8);
     if (!oomKilled && !top && code === 137 && probeKills === 0 && f.logs.meaningful === 0 && f.memoryLimit) confidence = Math.max(confidence, 0.42);
     if (confidence === 0) return null;

@@ -3,7 +3,7 @@ import type { Evidence } from '../../domain/evidence.js';
 import { kubectl } from '../commands.js';
 import type { Facts } from '../facts.js';
 import type { Rule } from '../rule.js';
-import { best, clamp, compact, exitCode, hitsOf, logItem, stateItem, timingItem, who } from './support.js';
+import { best, score, clamp, compact, exitCode, hitsOf, logItem, stateItem, timingItem, who } from './support.js';
 
 function securityItem(f: Facts, evidence: Evidence): EvidenceItem {
   const pod = evidence.pod.spec?.securityContext;
@@ -26,7 +26,7 @@ export const permissionDeniedRule: Rule = {
     const top = best(hits);
     if (!top) return null;
     const code = exitCode(f);
-    const confidence = top.pattern.strength + (code !== null && code !== 0 ? 0.02 : -0.1);
+    const confidence = score(top) + (code !== null && code !== 0 ? 0.02 : -0.1);
     const k = kubectl(f);
     const port = top.pattern.id === 'privileged-port';
     const ro = top.pattern.id === 'read-only-fs';

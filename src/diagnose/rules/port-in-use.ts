@@ -1,6 +1,6 @@
 import { kubectl } from '../commands.js';
 import type { Rule } from '../rule.js';
-import { best, clamp, compact, exitCode, hitsOf, logItem, stateItem, timingItem, who } from './support.js';
+import { best, score, clamp, compact, exitCode, hitsOf, logItem, stateItem, timingItem, who } from './support.js';
 
 export const portInUseRule: Rule = {
   id: 'port-in-use',
@@ -11,7 +11,7 @@ export const portInUseRule: Rule = {
     const code = exitCode(f);
     const hostNetwork = evidence.pod.spec?.hostNetwork === true;
     const lock = top.pattern.id === 'lock-held';
-    let confidence = top.pattern.strength + (code !== null && code !== 0 ? 0.02 : -0.1);
+    let confidence = score(top) + (code !== null && code !== 0 ? 0.02 : -0.1);
     if (hostNetwork && !lock) confidence += 0.03;
     const port = /[:\s(](\d{2,5})\b(?![\d.])/.exec(top.line)?.[1] ?? null;
     const shared = port

@@ -1,6 +1,6 @@
 import { kubectl } from '../commands.js';
 import type { Rule } from '../rule.js';
-import { best, clamp, compact, exitCode, hitsOf, logItem, ranFor, stateItem, timingItem, who } from './support.js';
+import { best, score, clamp, compact, exitCode, hitsOf, logItem, ranFor, stateItem, timingItem, who } from './support.js';
 
 const SIGNALS: Record<number, string> = { 139: 'SIGSEGV', 134: 'SIGABRT', 135: 'SIGBUS', 132: 'SIGILL', 136: 'SIGFPE' };
 const SIG_BY_NUMBER: Record<number, number> = { 11: 139, 6: 134, 7: 135, 4: 132, 8: 136 };
@@ -18,7 +18,7 @@ export const segfaultRule: Rule = {
     if (code === 139) confidence = 0.86;
     else if (code === 134) confidence = 0.72;
     else if (sig) confidence = 0.78;
-    if (top) confidence = Math.max(confidence, top.pattern.strength) + (sig ? 0.05 : 0);
+    if (top) confidence = Math.max(confidence, score(top)) + (sig ? 0.05 : 0);
     if (confidence === 0) return null;
     if (hitsOf(f, 'oom').some((h) => h.pattern.strength >= 0.85)) confidence = Math.min(confidence, 0.5);
     const goNil = hitsOf(f, 'app-error').some((h) => h.pattern.id === 'go-panic' && /nil pointer dereference|invalid memory address/.test(h.line));

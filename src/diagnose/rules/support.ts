@@ -18,9 +18,12 @@ export function hitsOf(f: Facts, family: PatternFamily): LogHit[] {
   return f.hits.filter((h) => h.family === family);
 }
 
-/** A hit's weight: its strength, slightly less when it is far from the end of the log. */
+/**
+ * A hit's weight: its strength, a little less the further it is from the end of the log (the crash is
+ * usually told last): up to -0.06 over the last 20 lines, -0.04 more beyond 60 lines.
+ */
 export function score(h: LogHit): number {
-  return h.pattern.strength - (h.fromEnd > 40 ? 0.06 : 0);
+  return h.pattern.strength - Math.min(h.fromEnd, 20) * 0.003 - (h.fromEnd > 60 ? 0.04 : 0);
 }
 
 /** The strongest hit, the latest one among equals. */
