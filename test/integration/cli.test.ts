@@ -100,29 +100,33 @@ describe('crashloop diagnose (text)', () => {
 describe('crashloop exit codes', () => {
   it('2 for usage errors: unknown flag, bad output format, missing target, unknown context', async () => {
     await serve({ objects: sampleObjects() });
-    const flag = await crashloop(['diagnose', 'x', '--bogus']);
+    const [flag, format, missing, ctx] = await Promise.all([
+      crashloop(['diagnose', 'x', '--bogus']),
+      crashloop(['diagnose', 'x', '-o', 'yaml']),
+      crashloop(['diagnose']),
+      crashloop(['diagnose', 'x', '--context', 'nope']),
+    ]);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("unknown option '--bogus'");
-    const format = await crashloop(['diagnose', 'x', '-o', 'yaml']);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('yaml');
-    const missing = await crashloop(['diagnose']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("missing required argument 'target'");
-    const ctx = await crashloop(['diagnose', 'x', '--context', 'nope']);
     expect(ctx).toMatchObject({ code: 2, stderr: 'crashloop: context "nope" not found in the kubeconfig\n  contexts: fake\n' });
     expect(api!.apiRequests()).toEqual([]);
   });
 
   it('3 for a missing pod, a missing namespace and an ambiguous prefix', async () => {
     await serve({ objects: sampleObjects() });
-    const pod = await crashloop(['diagnose', 'web', '-n', 'shop']);
+    const [pod, ns, ambiguous] = await Promise.all([
+      crashloop(['diagnose', 'web', '-n', 'shop']),
+      crashloop(['diagnose', 'api', '-n', 'nowhere']),
+      crashloop(['diagnose', 'api-7d9f', '-n', 'shop']),
+    ]);
     expect(pod.code).toBe(3);
     expect(pod.stderr.split('\n')[0]).toBe('crashloop: no pod, workload or pod-name prefix "web" in namespace "shop"');
-    const ns = await crashloop(['diagnose', 'api', '-n', 'nowhere']);
     expect(ns.code).toBe(3);
     expect(ns.stderr.split('\n')[0]).toBe('crashloop: namespace "nowhere" not found');
-    const ambiguous = await crashloop(['diagnose', 'api-7d9f', '-n', 'shop']);
     expect(ambiguous.code).toBe(3);
     expect(ambiguous.stderr).toContain('api-7d9f8b6c5d-abcde (CrashLoopBackOff, 14 restarts)');
     expect(ambiguous.stderr).toContain('api-7d9f8b6c5d-fghij (CrashLoopBackOff, 13 restarts)');

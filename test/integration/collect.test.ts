@@ -1,10 +1,11 @@
 /**
  * Evidence collection through the real @kubernetes/client-node against the loopback fake API:
- * every scenario fixture collected over HTTP gives the same evidence the fixture describes, within
- * the request budget (<= 10 requests, <= 4 sequential rounds, nothing cluster-wide, no Secrets).
+ * every scenario fixture collected over HTTP gives the same evidence the fixture describes and the
+ * same cause as expected.json, within the request budget (<= 10 requests, <= 4 sequential rounds, nothing cluster-wide, no Secrets).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../src/collect/index.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
 import { isCrashloopError } from '../../src/errors.js';
 import { makeClients } from '../../src/kube/clients.js';
 import { startFakeKubeApi, type FakeKubeApi } from '../fakes/kube-api-server.js';
@@ -67,6 +68,10 @@ describe('collectEvidence over every scenario fixture', () => {
     expect(evidence.node?.metadata?.name).toBe(want.node?.metadata?.name);
     expect(evidence.notes.filter((n) => n.kind !== 'info')).toEqual([]);
     expectWithinBudget(api);
+    // And the diagnosis made from what came over HTTP names the scenario's cause.
+    const diagnosis = diagnose(evidence);
+    expect(diagnosis.cause).toBe(fixture.expected.cause);
+    expect(diagnosis.container).toBe(fixture.expected.container);
   });
 });
 
