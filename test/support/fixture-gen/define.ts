@@ -145,6 +145,8 @@ export function appScenario(a: AppScenario): ScenarioDef {
     name: app,
     revisions,
     ...(a.history === 'recreate' ? { strategy: 'Recreate' as const } : {}),
+    // Revisions 1-2 were pruned: only the newest older ReplicaSet is kept.
+    ...(a.history !== 'single' ? { historyLimit: 1 } : {}),
     progress: a.history === 'settled' ? 'complete' : current.createdAgo > 600 ? 'deadline' : 'progressing',
   });
   const target = built.objects.find((o) => o.kind === 'Pod' && o.metadata.labels['pod-template-hash'] === hash)!;

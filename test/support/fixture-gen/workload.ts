@@ -98,6 +98,8 @@ export interface DeploymentDef {
   progress?: 'complete' | 'progressing' | 'deadline';
   labels?: J;
   paused?: boolean;
+  /** spec.revisionHistoryLimit (default 10). */
+  historyLimit?: number;
 }
 
 export function deployment(clock: Clock, d: DeploymentDef): Built {
@@ -182,7 +184,7 @@ export function deployment(clock: Clock, d: DeploymentDef): Built {
       template: { metadata: { labels: baseLabels, ...(newest.annotations ? { annotations: newest.annotations } : {}) }, spec: templateSpec(newest) },
       strategy:
         d.strategy === 'Recreate' ? { type: 'Recreate' } : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } },
-      revisionHistoryLimit: 10,
+      revisionHistoryLimit: d.historyLimit ?? 10,
       progressDeadlineSeconds: 600,
       ...(d.paused ? { paused: true } : {}),
     },
@@ -196,8 +198,8 @@ export function deployment(clock: Clock, d: DeploymentDef): Built {
         {
           type: 'Available',
           status: available ? 'True' : 'False',
-          lastUpdateTime: clock.ago(available ? newest.createdAgo : Math.min(newest.createdAgo, 600)),
-          lastTransitionTime: clock.ago(available ? newest.createdAgo : Math.min(newest.createdAgo, 600)),
+          lastUpdateTime: clock.ago(available ? d.revisions[0]!.createdAgo - 40 : Math.min(newest.createdAgo, 600)),
+          lastTransitionTime: clock.ago(available ? d.revisions[0]!.createdAgo - 40 : Math.min(newest.createdAgo, 600)),
           reason: available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
           message: available ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.',
         },
