@@ -54,6 +54,11 @@ function workloadOf(evidence: Evidence): { kind: string; name: string } | null {
   if (o.statefulSet?.metadata?.name) return { kind: 'StatefulSet', name: o.statefulSet.metadata.name };
   if (o.daemonSet?.metadata?.name) return { kind: 'DaemonSet', name: o.daemonSet.metadata.name };
   if (o.job?.metadata?.name) return { kind: 'Job', name: o.job.metadata.name };
+  if (o.controller?.kind === 'ReplicaSet') {
+    // The ReplicaSet could not be read: a Deployment's ReplicaSet is named <deployment>-<pod-template-hash>.
+    const hash = evidence.pod.metadata?.labels?.['pod-template-hash'];
+    if (hash && o.controller.name.endsWith(`-${hash}`)) return { kind: 'Deployment', name: o.controller.name.slice(0, -hash.length - 1) };
+  }
   if (o.controller) return { ...o.controller };
   return null;
 }
