@@ -30,6 +30,11 @@ export function loadKubeConfig(opts: KubeConfigOptions = {}): KubeConfig {
     if (err instanceof CrashloopError) throw err;
     throw new CrashloopError('usage', `cannot read the kubeconfig: ${(err as Error).message.split('\n')[0]}`, [], { cause: err });
   }
+  if (isFallback(kc)) {
+    throw new CrashloopError('usage', 'no kubeconfig found', [
+      'set KUBECONFIG, pass --kubeconfig <file>, create ~/.kube/config, or run inside a pod with a service account',
+    ]);
+  }
   if (opts.context) {
     if (!kc.getContextObject(opts.context)) {
       const names = kc.getContexts().map((c) => c.name);
@@ -41,6 +46,18 @@ export function loadKubeConfig(opts: KubeConfigOptions = {}): KubeConfig {
     throw new CrashloopError('usage', `the kubeconfig has no cluster for context "${kc.getCurrentContext()}"`, ['set KUBECONFIG or pass --kubeconfig / --context']);
   }
   return kc;
+}
+
+/** What loadFromDefault returns when it found nothing: a made-up http://localhost:8080 cluster. */
+function isFallback(kc: KubeConfig): boolean {
+  const cluster = kc.getCurrentCluster();
+  return (
+    kc.getCurrentContext() === 'loaded-context' &&
+    kc.getContexts().length === 1 &&
+    cluster?.name === 'cluster' &&
+    cluster.server === 'http://localhost:8080' &&
+    kc.getCurrentUser()?.name === 'user'
+  );
 }
 
 /** The namespace the current context names, if any (like kubectl's default namespace). */

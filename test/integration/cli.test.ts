@@ -98,14 +98,20 @@ describe('crashloop diagnose (text)', () => {
 });
 
 describe('crashloop exit codes', () => {
-  it('2 for usage errors: unknown flag, bad output format, missing target, unknown context', async () => {
+  it('2 for usage errors: unknown flag, bad output format, missing target, unknown context, no kubeconfig', async () => {
     await serve({ objects: sampleObjects() });
-    const [flag, format, missing, ctx] = await Promise.all([
+    const [flag, format, missing, ctx, noConfig, noFile] = await Promise.all([
       crashloop(['diagnose', 'x', '--bogus']),
       crashloop(['diagnose', 'x', '-o', 'yaml']),
       crashloop(['diagnose']),
       crashloop(['diagnose', 'x', '--context', 'nope']),
+      crashloop(['diagnose', 'x'], { KUBECONFIG: '' }),
+      crashloop(['diagnose', 'x', '--kubeconfig', '/nonexistent/config']),
     ]);
+    expect(noConfig).toMatchObject({ code: 2, stdout: '' });
+    expect(noConfig.stderr.split('\n')[0]).toBe('crashloop: no kubeconfig found');
+    expect(noFile).toMatchObject({ code: 2 });
+    expect(noFile.stderr.split('\n')[0]).toBe('crashloop: kubeconfig file not found: /nonexistent/config');
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("unknown option '--bogus'");
     expect(format.code).toBe(2);
