@@ -8,6 +8,8 @@ import { EXEC_FORMAT_SCENARIOS } from './exec-format-error.js';
 import { LIVENESS_SCENARIOS } from './liveness-probe-failure.js';
 import { MISSING_CONFIG_SCENARIOS } from './missing-config.js';
 import { MISSING_DEPENDENCY_SCENARIOS } from './missing-runtime-dependency.js';
+import { MORE_APP_SCENARIOS } from './more-app-failures.js';
+import { MORE_RUNTIME_SCENARIOS } from './more-runtime-failures.js';
 import { OOM_SCENARIOS } from './oom-killed.js';
 import { RUNTIME_FAULT_SCENARIOS } from './runtime-faults.js';
 
@@ -23,4 +25,6 @@ export const ALL_SCENARIOS: Array<() => ScenarioDef> = [
   ...RUNTIME_FAULT_SCENARIOS,
   ...ENVIRONMENT_SCENARIOS,
   ...CLUSTER_SCENARIOS,
+  ...MORE_APP_SCENARIOS,
+  ...MORE_RUNTIME_SCENARIOS,
 ];
