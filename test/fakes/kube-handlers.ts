@@ -93,11 +93,20 @@ function list(store: KubeStore, route: Route, query: URLSearchParams): Answer {
     if (err instanceof SelectorError) return fail(status(400, err.message));
     throw err;
   }
+  // Pagination: `limit` cuts the list and `continue` carries the offset (opaque to clients).
+  const offset = query.get('continue') ? Number(Buffer.from(query.get('continue')!, 'base64url').toString('utf8')) : 0;
+  if (!Number.isInteger(offset) || offset < 0) return fail(status(400, 'The provided continue parameter is too old to display a consistent list result.'));
+  const limit = Number(query.get('limit') ?? 0);
+  const page = limit > 0 ? items.slice(offset, offset + limit) : items.slice(offset);
+  const more = limit > 0 && offset + limit < items.length;
   return json(200, {
     kind: `${t.kind}List`,
     apiVersion: apiVersionOf(t),
-    metadata: { resourceVersion: store.resourceVersion },
-    items: items.map(({ apiVersion: _a, kind: _k, ...rest }) => rest),
+    metadata: {
+      resourceVersion: store.resourceVersion,
+      ...(more ? { continue: Buffer.from(String(offset + limit)).toString('base64url'), remainingItemCount: items.length - offset - limit } : {}),
+    },
+    items: page.map(({ apiVersion: _a, kind: _k, ...rest }) => rest),
   });
 }
 

@@ -138,6 +138,12 @@ describe('crashloop exit codes', () => {
     expect(ambiguous.stderr).toContain('api-7d9f8b6c5d-fghij (CrashLoopBackOff, 13 restarts)');
   });
 
+  it('2 when -c names a container the pod does not have, listing the containers', async () => {
+    await serve({ objects: sampleObjects(), logs: sampleLogs() });
+    const run = await crashloop(['diagnose', 'api-7d9f8b6c5d-abcde', '-n', 'shop', '-c', 'nope']);
+    expect(run).toMatchObject({ code: 2, stdout: '', stderr: 'crashloop: pod api-7d9f8b6c5d-abcde has no container "nope"\n  containers: api\n' });
+  });
+
   it('4 when the pod read is forbidden and when the API server is down', async () => {
     const fake = await serve({ objects: sampleObjects() });
     fake.fault({ path: '/api/v1/namespaces/shop/pods/api-7d9f8b6c5d-abcde', status: 403 });

@@ -99,6 +99,16 @@ describe('client-node against the fake API', () => {
     expect(bad.body.message).toBe('field label not supported: spec.bogus');
   });
 
+  it('pages Lists with limit and continue', async () => {
+    const core = api.kubeConfig().makeApiClient(CoreV1Api);
+    const first = await core.listNamespacedPod({ namespace: NS, limit: 1 });
+    expect(first.items.map((p) => p.metadata?.name)).toEqual([CRASHING]);
+    expect(first.metadata?.remainingItemCount).toBe(1);
+    const rest = await core.listNamespacedPod({ namespace: NS, limit: 1, _continue: first.metadata!._continue! });
+    expect(rest.items.map((p) => p.metadata?.name)).toEqual(['api-7d9f8b6c5d-fghij']);
+    expect(rest.metadata?._continue).toBeUndefined();
+  });
+
   it('answers a missing object with a NotFound Status naming it', async () => {
     const err = await apiError(api.kubeConfig().makeApiClient(CoreV1Api).readNamespacedPod({ name: 'nope', namespace: NS }));
     expect(err.code).toBe(404);
