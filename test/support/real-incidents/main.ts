@@ -2,7 +2,8 @@
  * Write the fixtures reconstructed from public crash-loop reports:
  *   npx tsx test/support/real-incidents/main.ts
  * Tuned ones go to test/fixtures/scenarios/<cause>/real-<name>/, held-out ones to test/fixtures/heldout/<name>/.
- * Unlike fixture-gen/main.ts this rewrites only its own folders and leaves every other fixture alone.
+ * Unlike fixture-gen/main.ts this rewrites only its own folders and leaves every other fixture alone; run it
+ * again after fixture-gen/main.ts (which wipes test/fixtures/scenarios) unless REAL_TUNED is registered there.
  * Each definition keeps the report's log lines, event messages, exit codes and probe settings verbatim;
  * everything else comes from the shared builders (neutral boilerplate).
  */
@@ -10,30 +11,17 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScenarioDef } from '../fixture-gen/define.js';
 import type { J } from '../fixture-gen/objects.js';
-import { DEFAULT_NODE } from '../fixture-gen/workload.js';
 import { SCENARIOS_ROOT } from '../scenarios.js';
-import { HELDOUT_A } from './heldout-a.js';
-import { HELDOUT_B } from './heldout-b.js';
-import { TUNED_A } from './tuned-a.js';
-import { TUNED_B } from './tuned-b.js';
+import { REAL_HELDOUT, REAL_TUNED } from './index.js';
 
 export const HELDOUT_ROOT = 'test/fixtures/heldout';
 const ORDER = ['Pod', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'Event', 'Node'];
-
-/** The builders describe an AKS node; a report that names its node (minikube, EC2, GKE) gets a neutral one. */
-function neutralNode(o: J): J {
-  if (o.kind !== 'Node' || o.metadata.name === DEFAULT_NODE) return o;
-  const labels = { ...o.metadata.labels };
-  for (const k of ['node.kubernetes.io/instance-type', 'topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'agentpool']) delete labels[k];
-  const { providerID: _p, ...spec } = o.spec;
-  return { ...o, metadata: { ...o.metadata, labels }, spec };
-}
 
 function write(def: ScenarioDef, root: string): void {
   const dir = join(root, def.dir);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const items = def.objects.map(neutralNode).sort((a: J, b: J) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+  const items = [...def.objects].sort((a: J, b: J) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
   const list = { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items };
   writeFileSync(join(dir, 'objects.json'), `${JSON.stringify(list, null, 2)}\n`);
   writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(def.expected, null, 2)}\n`);
@@ -47,8 +35,8 @@ function write(def: ScenarioDef, root: string): void {
 }
 
 const sets: Array<[string, Array<() => ScenarioDef>]> = [
-  [SCENARIOS_ROOT, [...TUNED_A, ...TUNED_B]],
-  [HELDOUT_ROOT, [...HELDOUT_A, ...HELDOUT_B]],
+  [SCENARIOS_ROOT, REAL_TUNED],
+  [HELDOUT_ROOT, REAL_HELDOUT],
 ];
 for (const [root, makers] of sets) {
   const seen = new Set<string>();
