@@ -36,7 +36,6 @@ beforeAll(async () => {
     },
   });
   bot = await startActionsBot({
-    kubeConfig: kube.kubeConfig(),
     // The follow-up with short timings (the production defaults poll every 5 s for 10 min).
     timings: { pollSeconds: 1, soakMarginSeconds: 1, rolloutTimeoutSeconds: 4, kubeTimeoutMs: 1_500 },
     env: {
