@@ -31,7 +31,7 @@ export interface EventFact {
   text: string;
 }
 
-const CONFIG_NOT_FOUND = /(?:secret|configmap|config map)s? "[^"]+" not found|couldn't find key \S+ in (?:Secret|ConfigMap)|CreateContainerConfigError|(?:secret|configmap) \S+ not found/i;
+const CONFIG_NOT_FOUND = /(?:secret|configmap|config map)s? "[^"]+" not found|couldn't find key \S+ in (?:Secret|ConfigMap)|CreateContainerConfigError|(?:secret|configmap) \S+ not found|references non-existent (?:config|secret) key/i;
 
 function categorize(reason: string, message: string): EventCategory {
   const probe = /^(Liveness|Readiness|Startup) probe (?:failed|errored)/i.exec(message);

@@ -23,7 +23,7 @@ export const DEPENDENCY_PATTERNS = family('dependency', [
   ['dns-mysql', /Unknown (?:MySQL|MariaDB) server host/i, 0.92, dns],
   ['dns-curl', /Could not resolve (?:host|hostname|proxy)\b/i, 0.9, dns],
   ['dns-nginx', /host not found in (?:upstream|resolver)/i, 0.9, dns],
-  ['dns-busybox', /\bbad address '|can't resolve\b|\bNXDOMAIN\b|server can't find/i, 0.85, dns],
+  ['dns-busybox', /\bbad address '|can't resolve\b|\bNXDOMAIN\b|\bSERVFAIL\b|server can't find/i, 0.85, dns],
   ['dns-getaddrinfo', /getaddrinfo\b.*(?:failed|error|not known)|php_network_getaddresses/i, 0.88, dns],
   ['dns-generic', /\bdns (?:error|resolution (?:failed|error)|lookup (?:failed|error))|name resolver error|produced zero addresses|Resolving timed out/i, 0.85, dns],
   // TLS
@@ -39,7 +39,7 @@ export const DEPENDENCY_PATTERNS = family('dependency', [
   ['auth-mssql-oracle', /Login failed for user|ORA-01017|ORA-28000/i, 0.92, auth],
   ['auth-cloud', /InvalidClientTokenId|SignatureDoesNotMatch|UnrecognizedClientException|ExpiredToken(?:Exception)?|The security token included in the request is (?:invalid|expired)|invalid_grant|invalid_client|unauthorized_client|is not authorized to perform|NoCredentialProviders|Unable to locate credentials|could not find default credentials|DefaultCredentialsError|CredentialsProviderError/i, 0.85, auth],
   ['auth-rbac', /is forbidden: User "system:serviceaccount:/i, 0.85, auth],
-  ['auth-generic', /\bauthentication (?:failed|failure|error|required)\b|\bAuthentication(?:Exception|Error|Failed)\b|SASL authentication|SaslAuthenticationException|\binvalid (?:credentials|password|api[ _-]?key|access key|token)\b|\b(?:401 Unauthorized|403 Forbidden)\b|status(?: code)?:? 401\b/i, 0.75, { ...auth, notOnInfo: true }],
+  ['auth-generic', /\bauthentication (?:failed|failure|error|required)\b|\bAuthentication(?:Exception|Error|Failed)\b|SASL authentication|SaslAuthenticationException|\binvalid (?:credentials|password|api[ _-]?key|access key|token)\b|\b(?:401 Unauthorized|403 Forbidden)\b|\b(?:status(?: ?code)?|Code|HTTP)[:=]? ?40[13]\b/i, 0.75, { ...auth, notOnInfo: true }],
   // Refused / reset
   ['refused', /\bECONNREFUSED\b|connection refused|actively refused|Connection to \S+ refused/i, 0.9, refused],
   ['refused-errno', /\[?Errno 111\]?|\berror 111\b|\(111(?:[,)])|\(111 "Connection refused"\)|SQLSTATE\[HY000\] \[2002\]|Can't connect to (?:local )?MySQL server|Is the server running on host|Broker may not be available|could not be established\. Broker/i, 0.88, refused],
@@ -51,6 +51,6 @@ export const DEPENDENCY_PATTERNS = family('dependency', [
   ['unreachable', /\bEHOSTUNREACH\b|\bENETUNREACH\b|No route to host|Network is unreachable|host is unreachable/i, 0.85, timeout],
   // Generic "could not connect"
   ['connect-failed', /\b(?:could ?not|couldn't|unable to|failed to|cannot|can't|error while) (?:connect|reach|establish (?:a )?(?:database |db )?connection|open (?:a )?connection|acquire (?:a )?(?:JDBC )?connection|ping)\b/i, 0.7, generic],
-  ['connect-drivers', /Communications link failure|Exception during pool initialization|no reachable servers|NoHostAvailable|NoNodeAvailableException|All connection attempts failed|no healthy upstream|upstream connect error|OperationalError|ConnectionError|ConnectionFailure|MongoNetworkError|RedisConnectionException|Unable to connect to Redis|connection (?:to \S+ )?failed|ServiceUnavailable|503 Service Unavailable/i, 0.66, { ...generic, notOnInfo: true }],
-  ['wait-for', /\bwaiting for (?:the )?(?:db|database|postgres(?:ql)?|mysql|mariadb|redis|mongo(?:db)?|rabbitmq|kafka|zookeeper|elasticsearch|opensearch|etcd|vault|consul|service|dependency|broker|api|backend|[\w.-]+:\d{2,5})\b|\bdatabase "[^"]+" does not exist|\bnot (?:yet )?(?:ready|available|reachable),? (?:retrying|waiting)/i, 0.55, generic],
+  ['connect-drivers', /Communications link failure|network-related or instance-specific error|error occurred while establishing a connection|AMQPConnectionError|code = Unavailable|Exception during pool initialization|no reachable servers|NoHostAvailable|NoNodeAvailableException|All connection attempts failed|no healthy upstream|upstream connect error|OperationalError|ConnectionError|ConnectionFailure|MongoNetworkError|RedisConnectionException|Unable to connect to Redis|connection (?:to \S+ )?failed|ServiceUnavailable|503 Service Unavailable/i, 0.66, { ...generic, notOnInfo: true }],
+  ['wait-for', /\bwaiting for (?:the )?(?:db|database|postgres(?:ql)?|mysql|mariadb|redis|mongo(?:db)?|rabbitmq|kafka|zookeeper|elasticsearch|opensearch|etcd|vault|consul|service|dependency|broker|api|backend|[\w.-]+:\d{2,5})\b|\bdatabase "[^"]+" does not exist|\bnot (?:yet )?(?:ready|available|reachable),? (?:retrying|waiting)|\b(?:db|database|postgres(?:ql)?|mysql|redis|rabbitmq|kafka|mongo(?:db)?|elasticsearch|broker|upstream) (?:is )?(?:unavailable|not (?:ready|available|reachable|up)|down)\b/i, 0.55, generic],
 ]);

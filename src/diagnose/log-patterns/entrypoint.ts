@@ -15,7 +15,8 @@ export const ENTRYPOINT_PATTERNS = family('bad-entrypoint', [
   ['not-in-path', /executable file not found in \$PATH|executable file not found/i, 0.95, { label: 'executable not found' }],
   ['exec-no-such-file', /\bexec(?: user process caused)?:? "?(\/?[^\s":]+)"?:? (?:stat [^:]+: )?(?:no such file or directory|permission denied|is a directory|not a directory)/i, 0.92, { label: 'cannot exec the command' }],
   ['oci-start-failed', /(?:OCI runtime (?:create|exec|start) failed|starting container process caused|failed to create shim task|error during container init|unable to start container process)[^\n]*(?:no such file|not found|permission denied|is a directory)/i, 0.93, { label: 'container runtime could not start the command' }],
-  ['bad-interpreter', /bad interpreter|\benv: ['‘"]?[\w./-]+['’"]?: No such file or directory|\benv: can't execute/i, 0.9, { label: 'script interpreter missing' }],
+  ['exec-user-process', /exec user process caused:? "?(?:no such file or directory|permission denied)/i, 0.92, { label: 'cannot exec the entrypoint' }],
+  ['bad-interpreter', /bad interpreter|\benv: ['‘"]?[^:'’"\n]+['’"]?: No such file or directory|\benv: can't execute/i, 0.9, { label: 'script interpreter missing' }],
   ['shell-not-found', /(?:^|\s)(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|a)?sh: (?:\d+: )?(?:line \d+: )?(?:exec: )?[^\s:]+: (?:not found|No such file or directory|Permission denied|cannot execute)|: command not found\s*$|sh: can't open '[^']+'/i, 0.85, { label: 'shell could not run the command' }],
   ['node-main-missing', /Cannot find module '(\/[^']+)'(?! imported from)/, 0.88, { runtime: 'node', label: 'main script not found' }],
   ['python-main-missing', /can't open file '([^']+)': \[Errno 2\]|No such file or directory: '[^']+\.py'|python\d?(?:\.\d+)?: No module named ([\w.]+)$/i, 0.9, { runtime: 'python', label: 'main script not found' }],
@@ -24,5 +25,5 @@ export const ENTRYPOINT_PATTERNS = family('bad-entrypoint', [
   ['ruby-main-missing', /ruby: No such file or directory -- |bundler: command not found|rails: command not found|Could not locate Gemfile/i, 0.88, { runtime: 'ruby', label: 'main script not found' }],
   ['php-main-missing', /Could not open input file: /i, 0.9, { runtime: 'php', label: 'main script not found' }],
   ['dotnet-main-missing', /The application to execute does not exist|Could not execute because the specified command or file was not found|The application '[^']+' does not exist|No executable found matching command/i, 0.9, { runtime: 'dotnet', label: 'main assembly not found' }],
-  ['bad-flags', /flag provided but not defined|unknown (?:flag|shorthand flag|command "[^"]+")|unrecognized (?:arguments?|option)|invalid option -- |Unknown option\b|Error: unknown option|No such option: /i, 0.72, { notOnInfo: true, label: 'command arguments rejected' }],
+  ['bad-flags', /flag provided but not defined|flag needs an argument|error: the following arguments are required|error: unrecognized arguments|unknown (?:flag|shorthand flag|command "[^"]+")|unrecognized (?:arguments?|option)|invalid option -- |Unknown option\b|Error: unknown option|No such option: /i, 0.72, { notOnInfo: true, label: 'command arguments rejected' }],
 ]);

@@ -2,7 +2,7 @@
 import { family } from './define.js';
 
 export const PORT_IN_USE_PATTERNS = family('port-in-use', [
-  ['eaddrinuse', /\bEADDRINUSE\b|address already in use|Address in use|Only one usage of each socket address|(?:port|Port) \d+ (?:is |was )?already (?:in use|bound|allocated)/i, 0.94, { label: 'address already in use' }],
+  ['eaddrinuse', /\bEADDRINUSE\b|address already in use|Address in use|Only one usage of each socket address|Connection in use: |(?:port|Port) \d+ (?:is |was )?already (?:in use|bound|allocated)/i, 0.94, { label: 'address already in use' }],
   ['bind-failed', /Failed to bind to (?:address )?\S+|could not bind (?:to )?(?:port|address|socket)|bind\(\) to \S+ failed \(98/i, 0.8, { label: 'could not bind' }],
   ['lock-held', /Unable to lock \S+,? error: ?11|lock file "[^"]+" already exists|Is another postmaster (?:\(PID \d+\) )?running|failed to obtain node locks|LockObtainFailedException|lock DB directory: resource temporarily unavailable|Another instance (?:of \S+ )?is already running|is already running|Resource temporarily unavailable[^\n]*lock|lock[^\n]*Resource temporarily unavailable|Unable to (?:obtain|acquire) (?:file )?lock/i, 0.8, { notOnInfo: true, label: 'lock held by another instance' }],
 ]);

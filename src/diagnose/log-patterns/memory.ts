@@ -3,7 +3,7 @@ import { family } from './define.js';
 
 export const MEMORY_PATTERNS = family('oom', [
   ['jvm-oom', /java\.lang\.OutOfMemoryError|OutOfMemoryError: (?:Java heap space|GC overhead limit exceeded|Metaspace|Direct buffer memory|unable to create (?:new )?native thread|Requested array size)|Terminating due to java\.lang\.OutOfMemoryError/, 0.92, { runtime: 'jvm', label: 'Java heap exhausted' }],
-  ['jvm-native-oom', /There is insufficient memory for the Java Runtime Environment to continue|Native memory allocation \(m?malloc\) failed/, 0.88, { runtime: 'native', label: 'JVM could not allocate native memory' }],
+  ['jvm-native-oom', /There is insufficient memory for the Java Runtime Environment to continue|Could not reserve enough space for (?:\d+\w* )?object heap|Native memory allocation \(m?malloc\) failed/, 0.88, { runtime: 'native', label: 'JVM could not allocate native memory' }],
   ['node-heap', /JavaScript heap out of memory|Reached heap limit|Ineffective mark-compacts near heap limit|CALL_AND_RETRY_LAST Allocation failed|FATAL ERROR: [^\n]*Allocation failed/, 0.93, { runtime: 'node', label: 'Node.js heap exhausted' }],
   ['python-memory', /^\s*(?:\w+\.)*MemoryError\b|\b_ArrayMemoryError\b|Unable to allocate [\d.]+ [KMGT]i?B for an array/, 0.86, { runtime: 'python', label: 'Python MemoryError' }],
   ['go-oom', /fatal error: runtime: out of memory|runtime: out of memory: cannot allocate/, 0.92, { runtime: 'go', label: 'Go runtime out of memory' }],

@@ -20,7 +20,9 @@ export const evictedRule: Rule = {
     const code = exitCode(f);
     const killedOutside = code === 137 && f.last?.reason !== 'OOMKilled';
     let confidence = 0;
+    const rejected = f.podReason !== null && /^Out[Oo]f\w+$/.test(f.podReason);
     if (podEvicted) confidence = 0.96;
+    else if (rejected) confidence = 0.8;
     else if (events.length > 0) confidence = 0.88;
     else if (pressure.length > 0 && (killedOutside || f.siblings.evicted > 0)) confidence = 0.6;
     else if (f.siblings.evicted > 0 && killedOutside) confidence = 0.45;

@@ -17,6 +17,8 @@ export const killedBySignalRule: Rule = {
     if (probes > 0) confidence = 0.3;
     const kills = eventsOf(f, 'killing', 'preempted', 'node', 'evicted');
     if (kills.length > 0 && probes === 0) confidence += 0.1;
+    const nodeStop = f.podReason !== null && /^(?:Shutdown|Terminated|NodeShutdown|Preempted|DeadlineExceeded)$/.test(f.podReason);
+    if (nodeStop) confidence += 0.1;
     const shutdown = best(hitsOf(f, 'shutdown'));
     if (shutdown) confidence += 0.05;
     if (hitsOf(f, 'oom').some((h) => h.pattern.strength >= 0.8)) confidence -= 0.25;
@@ -31,7 +33,7 @@ export const killedBySignalRule: Rule = {
         (sigkill
           ? 'SIGKILL without OOMKilled means the grace period ran out after SIGTERM, or something outside killed it (node drain, preemption, an operator).'
           : 'Something asked it to stop: a node drain, preemption, scale-down or an external kill; a program that exits on SIGTERM early also looks like this.'),
-      evidence: compact([stateItem(f), eventItem(kills), shutdown ? logItem(f, shutdown) : null, timingItem(f)]),
+      evidence: compact([stateItem(f), nodeStop ? { kind: 'state' as const, text: `status.reason=${f.podReason}${f.podMessage ? `: ${f.podMessage}` : ''}` } : null, eventItem(kills), shutdown ? logItem(f, shutdown) : null, timingItem(f)]),
       remedy: {
         text: 'Find who sent the signal (events, node drains, preemption, autoscaler); make the app handle SIGTERM (drain, then exit) and set terminationGracePeriodSeconds long enough for that.',
         commands: compact([k.events(), k.describePod(), k.describeNode(), k.logsPrevious()]),

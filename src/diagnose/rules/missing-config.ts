@@ -1,8 +1,9 @@
 import type { EvidenceItem } from '../../domain/diagnosis.js';
 import { kubectl } from '../commands.js';
 import type { Facts } from '../facts.js';
+import { CONFIG_PATTERNS } from '../log-patterns/config.js';
 import type { Rule } from '../rule.js';
-import { best, clamp, compact, eventItem, eventsOf, exitCode, hitsOf, logItem, score, stateItem, timingItem, who } from './support.js';
+import { best, clamp, compact, eventItem, eventsOf, exitCode, hitsOf, logItem, score, startErrorHits, stateItem, timingItem, who } from './support.js';
 
 interface Missing {
   kind: 'secret' | 'configmap' | 'key' | null;
@@ -52,7 +53,7 @@ export const missingConfigRule: Rule = {
   match(_evidence, f) {
     const events = eventsOf(f, 'config-not-found');
     const configWaiting = f.waitingReason === 'CreateContainerConfigError';
-    const hits = hitsOf(f, 'missing-config');
+    const hits = [...hitsOf(f, 'missing-config'), ...startErrorHits(f, CONFIG_PATTERNS)];
     const top = best(hits);
     let confidence = 0;
     if (configWaiting) confidence = 0.96;
