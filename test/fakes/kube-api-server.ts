@@ -35,6 +35,9 @@ export interface RecordedRequest {
   clusterWide: boolean;
   /** Answered 404 because strict mode did not expect it, or because no route serves it. */
   unexpected: boolean;
+  /** The client's TCP port: requests with the same value came over the same (kept-alive) connection. */
+  connection: number;
+  userAgent: string | null;
 }
 
 export interface RequestMatcher {
@@ -233,6 +236,8 @@ export class FakeKubeApi {
       resource: route ? route.type.plural + (route.subresource ? `/${route.subresource}` : '') : null,
       clusterWide: Boolean(route && route.type.namespaced && route.namespace === undefined),
       unexpected: false,
+      connection: req.socket.remotePort ?? 0,
+      userAgent: req.headers['user-agent'] ?? null,
     };
     this.requests.push(rec);
     if (this.latencyMs > 0) await sleep(this.latencyMs);

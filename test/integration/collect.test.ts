@@ -85,6 +85,11 @@ describe('collectEvidence: target resolution', () => {
     expect(names(ev.siblings)).toEqual(['api-7d9f8b6c5d-fghij']);
     expect(names(ev.owners.replicaSets)).toEqual(['api-7d9f8b6c5d', 'api-5c6b7d8f9']);
     expectWithinBudget(a);
+    // Connections are kept alive and reused (client-node alone opens one per request), and the
+    // requests say who they are.
+    const reqs = a.apiRequests();
+    expect(new Set(reqs.map((r) => r.connection)).size).toBeLessThan(reqs.length);
+    expect(reqs.every((r) => r.userAgent === 'crashloop-bot')).toBe(true);
   });
 
   it('accepts kind/name and a unique prefix', async () => {
