@@ -10,8 +10,9 @@
  *
  *   npx tsx test/deploy/dockerfile-replay.ts      (also run by test/deploy/dockerfile.test.ts)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +47,7 @@ export interface ReplayResult {
   steps: StepLog[];
   /** Runs the runtime stage's ENTRYPOINT with these arguments, in its WORKDIR, with its ENV. */
   runEntrypoint: (args: string[]) => { status: number | null; stdout: string; stderr: string };
-  cleanup: () => void;
+  cleanup: () => Promise<void>;
 }
 
 /** Walks the context, returning relative paths of files Docker would send (not excluded by .dockerignore). */
@@ -79,7 +80,24 @@ function copyFromContext(contextDir: string, files: Set<string>, source: string,
   }
 }
 
-export function replayDockerfile(options: { contextDir?: string; log?: (line: string) => void } = {}): ReplayResult {
+/** Runs a shell command; resolves with its exit status and output (the replay's `RUN`). */
+function sh(command: string, cwd: string, env: Record<string, string>): Promise<{ status: number | null; out: string }> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn('/bin/sh', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolveRun({ status, out }));
+  });
+}
+
+/**
+ * Stages run as BuildKit runs them: each as soon as the stages it copies from are done, independent ones
+ * side by side. npm is first tried with `--offline` semantics (the cache must hold every package), then
+ * with the registry as a fallback; the Dockerfile's commands are the same either way.
+ */
+export async function replayDockerfile(options: { contextDir?: string; log?: (line: string) => void } = {}): Promise<ReplayResult> {
   const contextDir = options.contextDir ?? REPO_ROOT;
   const log = options.log ?? (() => {});
   const parsed = parseDockerfile(readFileSync(join(contextDir, 'Dockerfile'), 'utf8'));
@@ -104,9 +122,29 @@ export function replayDockerfile(options: { contextDir?: string; log?: (line: st
   const steps: StepLog[] = [];
   const state = new Map<string, { workdir: string; env: Record<string, string>; user?: string; entrypoint: string[]; cmd: string[] }>();
 
-  for (const stage of parsed.stages) state.set(stage.name, replayStage(stage));
+  const done = new Map<string, Promise<void>>();
+  for (const stage of parsed.stages) {
+    const deps = stage.instructions
+      .filter((i) => i.keyword === 'COPY')
+      .map((i) => parseCopyArgs(i.args).from)
+      .filter((f): f is string => f !== undefined);
+    for (const d of deps) if (!done.has(d)) throw new Error(`stage ${stage.name} copies from unknown stage ${d}`);
+    done.set(
+      stage.name,
+      Promise.all(deps.map((d) => done.get(d)!)).then(async () => {
+        state.set(stage.name, await replayStage(stage));
+      }),
+    );
+  }
+  // Settle all before reporting the first failure, so no stage is still writing when we clean up.
+  const settled = await Promise.allSettled(done.values());
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw failed.reason;
+  }
 
-  function replayStage(stage: Stage) {
+  async function replayStage(stage: Stage) {
     const root = stageRoot(stage.name);
     mkdirSync(root, { recursive: true });
     const st = { workdir: '/', env: {} as Record<string, string>, user: undefined as string | undefined, entrypoint: [] as string[], cmd: [] as string[] };
@@ -149,14 +187,11 @@ export function replayDockerfile(options: { contextDir?: string; log?: (line: st
         case 'RUN': {
           if (parseExecForm(ins.args)) throw new Error(`Dockerfile line ${ins.line}: replay supports shell-form RUN only`);
           log(`[${stage.name}] RUN ${ins.args}`);
-          const r = spawnSync('/bin/sh', ['-c', ins.args], {
-            cwd: inRoot('.'),
-            env: { ...hostEnv, PATH: `${imageBin}:/usr/local/bin:/usr/bin:/bin`, ...st.env },
-            encoding: 'utf8',
-            maxBuffer: 64 * 1024 * 1024,
-          });
+          const env = { ...hostEnv, PATH: `${imageBin}:/usr/local/bin:/usr/bin:/bin`, ...st.env };
+          let r = await sh(ins.args, inRoot('.'), { ...env, npm_config_offline: 'true' });
+          if (r.status !== 0 && /ENOTCACHED/.test(r.out)) r = await sh(ins.args, inRoot('.'), env);
           if (r.status !== 0) {
-            throw new Error(`Dockerfile line ${ins.line} (${stage.name}): RUN ${ins.args} failed (${r.status ?? r.signal})\n${r.stdout}\n${r.stderr}`);
+            throw new Error(`Dockerfile line ${ins.line} (${stage.name}): RUN ${ins.args} failed (exit ${r.status})\n${r.out}`);
           }
           break;
         }
@@ -193,17 +228,17 @@ export function replayDockerfile(options: { contextDir?: string; log?: (line: st
       });
       return { status: r.status, stdout: r.stdout, stderr: r.stderr };
     },
-    cleanup: () => rmSync(workDir, { recursive: true, force: true }),
+    cleanup: () => rm(workDir, { recursive: true, force: true }),
   };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const t0 = performance.now();
-  const result = replayDockerfile({ log: (l) => console.log(l) });
+  const result = await replayDockerfile({ log: (l) => console.log(l) });
   for (const s of result.steps) console.log(`${String(s.ms).padStart(7)} ms  ${s.stage}:${s.line}  ${s.step}`);
   const help = result.runEntrypoint(['--help']);
   console.log(help.stdout || help.stderr);
   console.log(`replayed in ${Math.round(performance.now() - t0)} ms; runtime root: ${relative(process.cwd(), result.runtimeDir)}`);
-  result.cleanup();
+  await result.cleanup();
   process.exit(help.status ?? 1);
 }

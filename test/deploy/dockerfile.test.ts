@@ -81,10 +81,13 @@ describe('Dockerfile shape', () => {
 
 describe('Dockerfile build steps, replayed (npm ci, npm run build, npm ci --omit=dev)', () => {
   let replay: ReplayResult;
-  beforeAll(() => {
-    replay = replayDockerfile();
-  }, 240_000);
-  afterAll(() => replay?.cleanup());
+  // npm ci twice and tsc: about a minute on a warm npm cache, more when other test files share the cores.
+  beforeAll(async () => {
+    replay = await replayDockerfile();
+  }, 300_000);
+  afterAll(async () => {
+    await replay?.cleanup();
+  }, 120_000);
 
   it('produce a runtime with the compiled CLI and no development dependencies', () => {
     expect(existsSync(join(replay.runtimeDir, 'dist/cli/main.js'))).toBe(true);
