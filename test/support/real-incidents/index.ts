@@ -12,6 +12,7 @@ import { neutral } from './neutral.js';
 import { TUNED_A } from './tuned-a.js';
 import { TUNED_B } from './tuned-b.js';
 import { TUNED_C } from './tuned-c.js';
+import { TUNED_D } from './tuned-d.js';
 
-export const REAL_TUNED: Array<() => ScenarioDef> = neutral([...TUNED_A, ...TUNED_B, ...TUNED_C]);
+export const REAL_TUNED: Array<() => ScenarioDef> = neutral([...TUNED_A, ...TUNED_B, ...TUNED_C, ...TUNED_D]);
 export const REAL_HELDOUT: Array<() => ScenarioDef> = neutral([...HELDOUT_A, ...HELDOUT_B, ...HELDOUT_C]);
