@@ -1,3 +1,4 @@
+import { REAL_TUNED } from '../../real-incidents/index.js';
 import type { ScenarioDef } from '../define.js';
 import { HOSTILE_SCENARIOS } from './application-error-hostile.js';
 import { APPLICATION_ERROR_SCENARIOS } from './application-error.js';
@@ -35,4 +36,6 @@ export const ALL_SCENARIOS: Array<() => ScenarioDef> = [
   ...HOSTILE_SCENARIOS,
   ...MISSING_CONFIG_FILE_SCENARIOS,
   ...OOM_SIDECAR_SCENARIOS,
+  // Reconstructed public incidents the rules are tuned on (test/support/real-incidents, another owner).
+  ...REAL_TUNED,
 ];
