@@ -1,6 +1,6 @@
 /**
  * Write the fixtures reconstructed from public crash-loop reports:
- *   npx tsx test/support/real-incidents/main.ts
+ *   npx tsx test/support/real-incidents/main.ts [scenariosRoot] [heldoutRoot]
  * Tuned ones go to test/fixtures/scenarios/<cause>/real-<name>/, held-out ones to test/fixtures/heldout/<name>/.
  * Unlike fixture-gen/main.ts this rewrites only its own folders and leaves every other fixture alone; run it
  * again after fixture-gen/main.ts (which wipes test/fixtures/scenarios) unless REAL_TUNED is registered there.
@@ -34,9 +34,10 @@ function write(def: ScenarioDef, root: string): void {
   }
 }
 
+// Optional roots (e.g. a scratch directory): main.ts [scenariosRoot] [heldoutRoot]
 const sets: Array<[string, Array<() => ScenarioDef>]> = [
-  [SCENARIOS_ROOT, REAL_TUNED],
-  [HELDOUT_ROOT, REAL_HELDOUT],
+  [process.argv[2] ?? SCENARIOS_ROOT, REAL_TUNED],
+  [process.argv[3] ?? HELDOUT_ROOT, REAL_HELDOUT],
 ];
 for (const [root, makers] of sets) {
   const seen = new Set<string>();
