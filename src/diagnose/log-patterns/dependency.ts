@@ -39,7 +39,7 @@ export const DEPENDENCY_PATTERNS = family('dependency', [
   ['auth-mssql-oracle', /Login failed for user|ORA-01017|ORA-28000/i, 0.92, auth],
   ['auth-cloud', /InvalidClientTokenId|SignatureDoesNotMatch|UnrecognizedClientException|ExpiredToken(?:Exception)?|The security token included in the request is (?:invalid|expired)|invalid_grant|invalid_client|unauthorized_client|is not authorized to perform|NoCredentialProviders|Unable to locate credentials|could not find default credentials|DefaultCredentialsError|CredentialsProviderError/i, 0.85, auth],
   ['auth-rbac', /is forbidden: User "system:serviceaccount:/i, 0.85, auth],
-  ['auth-generic', /\bauthentication (?:failed|failure|error|required)\b|\bAuthentication(?:Exception|Error|Failed)\b|SASL authentication|SaslAuthenticationException|\binvalid (?:credentials|password|api[ _-]?key|access key|token)\b|\b(?:401 Unauthorized|403 Forbidden)\b|\b(?:status(?: ?code)?|Code|HTTP)[:=]? ?40[13]\b/i, 0.75, { ...auth, notOnInfo: true }],
+  ['auth-generic', /\bauthentication (?:failed|failure|error|required)\b|\bAuthentication(?:Exception|Error|Failed)\b|SASL authentication|SaslAuthenticationException|\binvalid (?:credentials|password|api[ _-]?key|access key|token)\b|\b(?:401 Unauthorized|403 Forbidden)\b|\b(?:status(?:[ _]?code)?|code|http)\W{0,3}40[13]\b/i, 0.75, { ...auth, notOnInfo: true }],
   // Refused / reset
   ['refused', /\bECONNREFUSED\b|connection refused|actively refused|Connection to \S+ refused/i, 0.9, refused],
   ['refused-errno', /\[?Errno 111\]?|\berror 111\b|\(111(?:[,)])|\(111 "Connection refused"\)|SQLSTATE\[HY000\] \[2002\]|Can't connect to (?:local )?MySQL server|Is the server running on host|Broker may not be available|could not be established\. Broker/i, 0.88, refused],

@@ -65,10 +65,19 @@ function adviceFor(detail: DependencyFailure | null, f: Facts): string {
   }
 }
 
+const KUBE_API = /\/apis?\/|system:serviceaccount|kubernetes\.default|\b10\.96\.0\.1:443\b|\bis forbidden: User\b|component reflector|informer|list \*v1\./i;
+
+function kubeApiRemedy(f: Facts, k: Kubectl, sa: string): { text: string; commands: string[] } {
+  return {
+    text: `The Kubernetes API server refuses the pod's ServiceAccount (${sa}): bind it to a Role/ClusterRole that grants the resources it reads (the chart's RBAC may not have been installed).`,
+    commands: [`kubectl auth can-i --list -n ${f.namespace} --as=system:serviceaccount:${f.namespace}:${sa}`, `kubectl -n ${f.namespace} get rolebindings,clusterrolebindings -o wide | grep ${sa}`, k.rolloutRestart()],
+  };
+}
+
 export const dependencyUnavailableRule: Rule = {
   id: 'dependency-unavailable',
   title: 'A dependency is unreachable',
-  match(_evidence, f) {
+  match(evidence, f) {
     const hits = hitsOf(f, 'dependency').filter((h) => h.source !== 'event');
     const top = best(hits);
     if (!top) return null;
@@ -82,13 +91,16 @@ export const dependencyUnavailableRule: Rule = {
     if (code === 137 || code === 143) confidence -= 0.1;
     const target = targetIn(anchor.line);
     const k = kubectl(f);
-    const what = detail ? WHAT[detail] : 'the connection fails';
+    const kubeApi = detail === 'auth' && KUBE_API.test(anchor.line);
+    const sa = evidence.pod.spec?.serviceAccountName ?? 'default';
+    const what = kubeApi ? `the Kubernetes API server rejects its ServiceAccount ${sa} (RBAC)` : detail ? WHAT[detail] : 'the connection fails';
+    const remedy = kubeApi ? kubeApiRemedy(f, k, sa) : { text: adviceFor(detail, f), commands: commandsFor(f, k, detail, target) };
     return {
       confidence: clamp(confidence),
       title: `${f.container} cannot reach ${target ?? 'a dependency'}${detail ? ` (${detail})` : ''}`,
-      summary: `${who(f)[0]?.toUpperCase()}${who(f).slice(1)} ${f.init ? 'keeps failing its dependency check' : 'exits at startup because a service it needs is unavailable'}: ${target ? `${target}: ` : ''}${what}.${code !== null ? ` Exit ${code}.` : ''} ${adviceFor(detail, f)}`,
+      summary: `${who(f)[0]?.toUpperCase()}${who(f).slice(1)} ${f.init ? 'keeps failing its dependency check' : 'exits at startup because a service it needs is unavailable'}: ${target ? `${target}: ` : ''}${what}.${code !== null ? ` Exit ${code}.` : ''} ${remedy.text}`,
       evidence: compact([logItem(f, anchor), anchor !== top ? logItem(f, top) : null, stateItem(f), hits.length > 1 ? { kind: 'log' as const, text: `${hits.length} log lines report connection failures` } : null, timingItem(f)]),
-      remedy: { text: adviceFor(detail, f), commands: commandsFor(f, k, detail, target) },
+      remedy,
       ...(detail ? { detail } : {}),
       ...(anchor.source === 'log' ? { anchor: anchor.line } : {}),
     };

@@ -110,16 +110,28 @@ export function compact<T>(items: Array<T | null | undefined | false>): T[] {
   return items.filter((x): x is T => !!x);
 }
 
-/** A host:port or host a log line is about (for dependency and port messages). */
+const SOURCE_FILE = /\.(?:rs|go|java|kt|scala|py|js|mjs|cjs|ts|rb|cs|php|c|cc|cpp|h|hpp|ex|exs|erl|clj|groovy|swift|lua|pl)$/i;
+
+/** A host:port or host a log line is about (for dependency and port messages); never a source file:line. */
 export function targetIn(line: string): string | null {
+  const url = /\b[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s"']*@)?(\[[^\]]+\](?::\d+)?|[^/\s"'?#),]+)/i.exec(line);
+  if (url?.[1] && !/^\[?REDACTED/.test(url[1])) return url[1];
   const patterns = [
-    /(?:lookup|ENOTFOUND|EAI_AGAIN|UnknownHostException:?|translate host name|resolve host:?|server host|address)\s+["'`]?([A-Za-z0-9][\w.-]*[A-Za-z0-9])/i,
-    /(?:dial tcp|connect(?:ing)? to|ECONNREFUSED|ETIMEDOUT|connection to|on|at)\s+["'`(]?\[?((?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+\]?:\d{2,5})/i,
-    /\b((?:[a-z0-9-]+\.)*[a-z0-9-]+:\d{2,5})\b/i,
+    /(?:lookup|ENOTFOUND|EAI_AGAIN|UnknownHostException:?|translate host name|resolve host:?|server host|host not found in upstream)\s+["'`]?([A-Za-z0-9][\w.-]*[A-Za-z0-9](?::\d{2,5})?)/i,
+    /(?:dial tcp|connect(?:ing)? to|ECONNREFUSED|ETIMEDOUT|connection to|server on|on|at)\s+["'`(]?\[?((?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+\]?:\d{2,5})\b/i,
+    /\b((?:[a-z0-9-]+\.)*[a-z0-9-]+:\d{2,5})\b/gi,
   ];
   for (const re of patterns) {
+    if (re.global) {
+      for (const m of line.matchAll(re)) {
+        const host = m[1]?.replace(/:\d+$/, '') ?? '';
+        if (m[1] && !SOURCE_FILE.test(host) && !/^(?:tcp|udp|http|https|line)$/i.test(host)) return m[1];
+      }
+      continue;
+    }
     const m = re.exec(line);
-    if (m?.[1] && !/^(?:tcp|udp|http|https)$/i.test(m[1])) return m[1];
+    const host = m?.[1]?.replace(/:\d+$/, '') ?? '';
+    if (m?.[1] && !SOURCE_FILE.test(host) && !/^(?:tcp|udp|http|https)$/i.test(host)) return m[1];
   }
   return null;
 }
