@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CAUSE_IDS } from '../../src/domain/cause-id.js';
 import { diagnose } from '../../src/diagnose/diagnose.js';
 import type { Diagnosis } from '../../src/domain/diagnosis.js';
-import { listScenarios, loadScenario, type ExpectedScenario } from '../support/scenarios.js';
+import { buildRaw, listScenarios, loadScenario, type ExpectedScenario } from '../support/scenarios.js';
 
 const scenarios = listScenarios();
 
@@ -67,5 +67,47 @@ describe('diagnose(scenario) agrees with expected.json', () => {
     if (expected.rollout === null) expect(d.rollout).toBeNull();
     else if (expected.rollout) expect(rolloutView(d, expected.rollout)).toEqual(expected.rollout);
     for (const secret of expected.secrets ?? []) expect(JSON.stringify(d)).not.toContain(secret);
+  });
+});
+
+describe('scenario loader (test/support/scenarios.ts)', () => {
+  const regression = 'test/fixtures/scenarios/liveness-probe-failure/python-app-announces-other-port';
+
+  it('resolves a workload name or a pod-name prefix to the crash-looping pod, as the collector does', () => {
+    const { expected, objects, logs, raw } = loadScenario(regression);
+    const byWorkload = buildRaw({ ...expected, target: { namespace: expected.target.namespace, name: 'recommender' } }, objects, logs);
+    expect(byWorkload.pod.metadata?.name).toBe(raw.pod.metadata?.name);
+    const prefix = raw.pod.metadata!.name!.slice(0, -3);
+    expect(buildRaw({ ...expected, target: { namespace: expected.target.namespace, name: prefix } }, objects, logs).pod.metadata?.name).toBe(raw.pod.metadata?.name);
+    expect(() => buildRaw({ ...expected, target: { namespace: expected.target.namespace, name: 'nope' } }, objects, logs)).toThrow(/matches no pod/);
+  });
+
+  it('reads the owner chain, the revision history newest first, the siblings and the node', () => {
+    const { raw } = loadScenario(regression);
+    expect(raw.owners.controller?.kind).toBe('ReplicaSet');
+    expect(raw.owners.deployment?.metadata?.name).toBe('recommender');
+    const revisions = raw.owners.replicaSets.map((rs) => rs.metadata?.annotations?.['deployment.kubernetes.io/revision']);
+    expect(revisions).toEqual(['4', '3']);
+    // the three healthy pods of revision 3 are the crashing pod's siblings
+    expect(raw.siblings.filter((p) => p.metadata?.labels?.['pod-template-hash'] !== raw.pod.metadata?.labels?.['pod-template-hash'])).toHaveLength(3);
+    expect(raw.node?.metadata?.name).toBe(raw.pod.spec?.nodeName);
+    // client models, as the real client hands them over
+    expect(raw.pod.metadata?.creationTimestamp).toBeInstanceOf(Date);
+  });
+
+  it('takes the focus container’s previous log, or notes why there is none', () => {
+    const withPrevious = loadScenario(regression).raw;
+    expect(withPrevious.logs).toEqual([expect.objectContaining({ container: 'recommender', previous: true })]);
+    const neverStarted = loadScenario('test/fixtures/scenarios/missing-config/seed-secret-not-found').raw;
+    expect(neverStarted.logs).toEqual([]);
+    expect(neverStarted.notes).toEqual([expect.objectContaining({ source: 'logs', kind: 'info', message: expect.stringContaining('has not started yet (CreateContainerConfigError)') })]);
+    const init = loadScenario('test/fixtures/scenarios/dependency-unavailable/init-wait-for-postgres-dns').raw;
+    expect(init.logs.map((l) => [l.container, l.previous])).toEqual([['wait-for-postgres', true]]);
+  });
+
+  it('lists scenarios at any depth, heldout-style roots included', () => {
+    const ids = listScenarios('test/fixtures/scenarios/oom-killed').map((s) => s.id);
+    expect(ids).toContain('seed-runbook-api');
+    expect(listScenarios('test/fixtures/does-not-exist')).toEqual([]);
   });
 });
