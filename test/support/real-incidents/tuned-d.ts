@@ -1,8 +1,8 @@
 /**
- * Tuned real incidents (4/4): a native crash after noisy start-up output, and a config directory mounted
- * read-only. Log lines and names are the reports'; `source` says what was completed.
+ * Tuned real incidents (4/4): a native crash after noisy start-up output, a config directory mounted
+ * read-only, a .NET SqlClient that cannot resolve its server. Log lines and names are the reports'; `source` says what was completed.
  */
-import { crash, type ScenarioDef } from '../fixture-gen/define.js';
+import { appScenario, crash, type ScenarioDef } from '../fixture-gen/define.js';
 import { lines } from '../fixture-gen/log-time.js';
 import { daemonSetScenario } from '../fixture-gen/more.js';
 
@@ -92,4 +92,43 @@ function fluentdConfigMapReadOnly(): ScenarioDef {
   });
 }
 
-export const TUNED_D: Array<() => ScenarioDef> = [falcoDoubleFree, fluentdConfigMapReadOnly];
+/** Bitwarden's .NET services cannot resolve the SQL Server host because the chart never created the database pod. */
+function bitwardenSqlClientNameDoesNotResolve(): ScenarioDef {
+  const at = (s: string) => `   at ${s}`;
+  return appScenario({
+    dir: 'dependency-unavailable/real-bitwarden-sqlclient-name-does-not-resolve',
+    source:
+      'https://github.com/bitwarden/helm-charts/issues/355 — the internal database pod is never created, so the .NET services die on "Unhandled exception. Microsoft.Data.SqlClient.SqlException (0x80131904): A network-related or instance-specific error ... ---> System.Net.Sockets.SocketException (00000005, 0xFFFDFFFF): Name does not resolve": the SQL Server host name has no address. Stack as far as the report shows it; pod, container, image, date and exit code (134, .NET unhandled exception) completed.',
+    cause: 'dependency-unavailable',
+    detail: 'dns',
+    ns: 'bitwarden',
+    app: 'bitwarden-self-host-admin',
+    crashingPods: 1,
+    history: 'single',
+    collectedAt: '2025-03-03T10:00:00Z',
+    podAge: 1200,
+    containers: [
+      {
+        name: 'bitwarden-admin',
+        image: 'ghcr.io/bitwarden/admin:2025.2.3',
+        ports: [{ containerPort: 5000, name: 'http' }],
+        envFrom: [{ configMapRef: { name: 'bitwarden-self-host-config-map' } }, { secretRef: { name: 'bitwarden-secret' } }],
+      },
+    ],
+    statuses: { 'bitwarden-admin': crash(134, { ran: 14, finishedAgo: 140, restarts: 7 }) },
+    logs: {
+      'bitwarden-admin': {
+        previous: lines(
+          'Unhandled exception. Microsoft.Data.SqlClient.SqlException (0x80131904): A network-related or instance-specific error occurred while establishing a connection to SQL Server. The server was not found or was not accessible. Verify that the instance name is correct and that SQL Server is configured to allow remote connections. (provider: TCP Provider, error: 35 - An internal exception was caught)',
+          ' ---> System.Net.Sockets.SocketException (00000005, 0xFFFDFFFF): Name does not resolve',
+          at('System.Net.Dns.GetHostEntryOrAddressesCore(String hostName, Boolean justAddresses, AddressFamily addressFamily, Nullable`1 startingTimestamp)'),
+          at('System.Net.Dns.GetHostAddresses(String hostNameOrAddress, AddressFamily family)'),
+          at('Microsoft.Data.SqlClient.SNI.SNITCPHandle.GetHostAddressesSortedByPreference(String serverName, SqlConnectionIPAddressPreference ipPreference)+MoveNext()'),
+          at('Microsoft.Data.SqlClient.SNI.SNITCPHandle.Connect(String serverName, Int32 port, TimeoutTimer timeout, SqlConnectionIPAddressPreference ipPreference, String cachedFQDN, SQLDNSInfo& pendingDNSInfo)'),
+        ),
+      },
+    },
+  });
+}
+
+export const TUNED_D: Array<() => ScenarioDef> = [falcoDoubleFree, fluentdConfigMapReadOnly, bitwardenSqlClientNameDoesNotResolve];
