@@ -65,7 +65,7 @@ export const applicationErrorRule: Rule = {
       confidence: clamp(confidence, 0.05),
       title: `${f.container} crashes with an unhandled error`,
       summary: anchor
-        ? `${who(f)[0]?.toUpperCase()}${who(f).slice(1)} exits${code !== null ? ` with code ${code}` : ''}${ranFor(f)} after ${anchor.pattern.label ?? 'an error'}: "${anchor.line.slice(0, 200)}". Read the stack trace around it and fix the code path it names; roll back if a new version introduced it.`
+        ? `${who(f)[0]?.toUpperCase()}${who(f).slice(1)} exits${code !== null ? ` with code ${code}` : ''}${ranFor(f)} on ${anchor.pattern.label ?? 'an error'}: "${anchor.line.slice(0, 200)}". Read the stack trace around it and fix the code path it names; roll back if a new version introduced it.`
         : `${who(f)[0]?.toUpperCase()}${who(f).slice(1)} exits with code ${code}${ranFor(f)} and its log names no known cause; read the last lines of the previous log.`,
       evidence: compact([anchor ? logItem(f, anchor) : null, stateItem(f), timingItem(f)]),
       remedy: {

@@ -83,13 +83,15 @@ export const dependencyUnavailableRule: Rule = {
     if (!top) return null;
     const withDetail = detailOf(hits);
     const detail = withDetail?.pattern.detail ?? null;
-    const anchor = withDetail && score(withDetail) >= score(top) - 0.15 ? withDetail : top;
+    const sameDetail = hits.filter((h) => h.pattern.detail === detail && withDetail && score(h) >= score(withDetail) - 0.06);
+    const named = [...sameDetail].reverse().find((h) => targetIn(h.line));
+    const anchor = named ?? (withDetail && score(withDetail) >= score(top) - 0.15 ? withDetail : top);
     const code = exitCode(f);
     let confidence = score(top);
     if (code !== null && code !== 0 && code !== 137 && code !== 143) confidence += 0.02;
     if (hits.length >= 3) confidence += 0.02;
     if (code === 137 || code === 143) confidence -= 0.1;
-    const target = targetIn(anchor.line);
+    const target = targetIn(anchor.line) ?? [...hits].reverse().map((h) => targetIn(h.line)).find((t) => t) ?? null;
     const k = kubectl(f);
     const kubeApi = detail === 'auth' && KUBE_API.test(anchor.line);
     const sa = evidence.pod.spec?.serviceAccountName ?? 'default';
@@ -98,7 +100,7 @@ export const dependencyUnavailableRule: Rule = {
     return {
       confidence: clamp(confidence),
       title: `${f.container} cannot reach ${target ?? 'a dependency'}${detail ? ` (${detail})` : ''}`,
-      summary: `${who(f)[0]?.toUpperCase()}${who(f).slice(1)} ${f.init ? 'keeps failing its dependency check' : 'exits at startup because a service it needs is unavailable'}: ${target ? `${target}: ` : ''}${what}.${code !== null ? ` Exit ${code}.` : ''} ${remedy.text}`,
+      summary: `${who(f)[0]?.toUpperCase()}${who(f).slice(1)} ${f.init ? 'keeps failing its dependency check' : 'exits at startup because a service it needs is unavailable'}: ${target ? `${target}: ` : ''}${what}${code !== null ? ` (exit ${code})` : ''}. ${remedy.text.split('. ')[0]?.replace(/\.$/, '')}.`,
       evidence: compact([logItem(f, anchor), anchor !== top ? logItem(f, top) : null, stateItem(f), hits.length > 1 ? { kind: 'log' as const, text: `${hits.length} log lines report connection failures` } : null, timingItem(f)]),
       remedy,
       ...(detail ? { detail } : {}),

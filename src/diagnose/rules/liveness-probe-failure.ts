@@ -91,7 +91,7 @@ export const livenessProbeFailureRule: Rule = {
       confidence: clamp(confidence),
       title: `${f.container} is killed by its ${probe?.kind ?? 'liveness'} probe`,
       summary:
-        `The kubelet keeps restarting ${who(f)} because its ${probe?.kind ?? 'liveness'} probe fails${kills ? ` (${kills} kill${kills === 1 ? '' : 's'} recorded)` : ''}${code !== null ? `; exit ${code}${f.last?.reason === 'OOMKilled' ? '' : ' without OOMKilled'}` : ''}. ` +
+        `The kubelet keeps restarting ${who(f)} because its ${probe?.kind ?? 'liveness'} probe fails${kills ? ` (${kills} kill${kills === 1 ? '' : 's'} recorded)` : ''}${code !== null ? `; exit ${code}${killed && f.last?.reason !== 'OOMKilled' ? ' without OOMKilled' : ''}` : ''}. ` +
         (mismatch ? `${mismatch[0]?.toUpperCase()}${mismatch.slice(1)}. ` : '') +
         probeAdvice(kind, mismatch, probe, announced),
       evidence: compact(items),

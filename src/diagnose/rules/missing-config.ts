@@ -85,9 +85,10 @@ export const missingConfigRule: Rule = {
       title: m.kind ? `${f.container} references a missing ${m.kind === 'key' ? 'key' : m.kind}` : `${f.container} is missing configuration${variable ? ` (${variable})` : ''}`,
       summary: `${who(f)[0]?.toUpperCase()}${who(f).slice(1)} ${configWaiting || (events.length && !top) ? 'cannot be created' : 'exits at startup'}: ${what}.`,
       evidence: compact([
+        top && !configWaiting && events.length === 0 ? logItem(f, top) : null,
         stateItem(f),
         eventItem(events),
-        top ? logItem(f, top) : null,
+        top && (configWaiting || events.length > 0) ? logItem(f, top) : null,
         specItem,
         timingItem(f),
       ]),

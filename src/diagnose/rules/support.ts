@@ -110,6 +110,7 @@ export function compact<T>(items: Array<T | null | undefined | false>): T[] {
   return items.filter((x): x is T => !!x);
 }
 
+const HOSTISH = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:]+\]|[A-Za-z][\w.-]*)$/i;
 const SOURCE_FILE = /\.(?:rs|go|java|kt|scala|py|js|mjs|cjs|ts|rb|cs|php|c|cc|cpp|h|hpp|ex|exs|erl|clj|groovy|swift|lua|pl)$/i;
 
 /** A host:port or host a log line is about (for dependency and port messages); never a source file:line. */
@@ -125,13 +126,13 @@ export function targetIn(line: string): string | null {
     if (re.global) {
       for (const m of line.matchAll(re)) {
         const host = m[1]?.replace(/:\d+$/, '') ?? '';
-        if (m[1] && !SOURCE_FILE.test(host) && !/^(?:tcp|udp|http|https|line)$/i.test(host)) return m[1];
+        if (m[1] && HOSTISH.test(host) && !SOURCE_FILE.test(host) && !/^(?:tcp|udp|http|https|line)$/i.test(host)) return m[1];
       }
       continue;
     }
     const m = re.exec(line);
     const host = m?.[1]?.replace(/:\d+$/, '') ?? '';
-    if (m?.[1] && !SOURCE_FILE.test(host) && !/^(?:tcp|udp|http|https)$/i.test(host)) return m[1];
+    if (m?.[1] && HOSTISH.test(host) && !SOURCE_FILE.test(host) && !/^(?:tcp|udp|http|https)$/i.test(host)) return m[1];
   }
   return null;
 }
