@@ -24,6 +24,8 @@ export interface ExpectedRollout {
   currentRevision?: number;
   /** Whether the crashing pods run the Deployment's newest revision. */
   failingOnNewest?: boolean;
+  /** Whether the Deployment is paused. */
+  paused?: boolean;
 }
 
 export interface ExpectedScenario {

@@ -59,6 +59,8 @@ export interface AppScenario {
   crashesBeganAgo?: number;
   /** Override the expected rollout (default derived from history). */
   rollout?: ExpectedScenario['rollout'];
+  /** The Deployment is paused (kubectl rollout pause). */
+  paused?: boolean;
   /** Ask for this container explicitly (target.container). */
   requestContainer?: string;
 }
@@ -145,6 +147,7 @@ export function appScenario(a: AppScenario): ScenarioDef {
     name: app,
     revisions,
     ...(a.history === 'recreate' ? { strategy: 'Recreate' as const } : {}),
+    ...(a.paused ? { paused: true } : {}),
     // Revisions 1-2 were pruned: only the newest older ReplicaSet is kept.
     ...(a.history !== 'single' ? { historyLimit: 1 } : {}),
     progress: a.history === 'settled' ? 'complete' : current.createdAgo > 600 ? 'deadline' : 'progressing',

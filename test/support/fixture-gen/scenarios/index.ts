@@ -13,7 +13,7 @@ import { MISSING_CONFIG_FILE_SCENARIOS } from './missing-config-files.js';
 import { MISSING_CONFIG_SCENARIOS } from './missing-config.js';
 import { MISSING_DEPENDENCY_SCENARIOS } from './missing-runtime-dependency.js';
 import { MORE_APP_SCENARIOS } from './more-app-failures.js';
-import { MORE_RUNTIME_SCENARIOS } from './more-runtime-failures.js';
+import { MORE_ROLLOUT_SCENARIOS, MORE_RUNTIME_SCENARIOS } from './more-runtime-failures.js';
 import { OOM_SIDECAR_SCENARIOS } from './oom-killed-sidecar.js';
 import { OOM_SCENARIOS } from './oom-killed.js';
 import { RUNTIME_FAULT_SCENARIOS } from './runtime-faults.js';
@@ -33,6 +33,7 @@ export const ALL_SCENARIOS: Array<() => ScenarioDef> = [
   ...CLUSTER_SCENARIOS,
   ...MORE_APP_SCENARIOS,
   ...MORE_RUNTIME_SCENARIOS,
+  ...MORE_ROLLOUT_SCENARIOS,
   ...HOSTILE_SCENARIOS,
   ...MISSING_CONFIG_FILE_SCENARIOS,
   ...OOM_SIDECAR_SCENARIOS,

@@ -106,3 +106,60 @@ function daemonSetMixedArch(): ScenarioDef {
 }
 
 export const MORE_RUNTIME_SCENARIOS = [nodeProbeTimeout, goCgoSegfault, daemonSetMixedArch];
+
+/** A rollout paused half-way (kubectl rollout pause) while its new pod crashes: the rollback is still offered. */
+function pausedRollout(): ScenarioDef {
+  const c = (tag: string) => ({ name: 'web', image: `registry.example.com/shop/storefront-next:${tag}`, ports: [{ containerPort: 3000 }], resources: { limits: { memory: '512Mi' }, requests: { memory: '256Mi', cpu: '100m' } } });
+  return appScenario({
+    dir: 'application-error/paused-rollout-node-crash',
+    source: "seeds/004 section 'Stopping and Rolling Back a Bad Deployment Safely' (rollout paused while the new revision crashes; rollback to the previous revision)",
+    cause: 'application-error',
+    app: 'storefront-next',
+    ns: 'shop',
+    history: 'regression',
+    paused: true,
+    podAge: 420,
+    containers: [c('14.2.0')],
+    previousContainers: [c('14.1.3')],
+    rollout: { previousRevision: 3, rollbackOffered: true, currentRevision: 4, failingOnNewest: true, paused: true },
+    statuses: { web: crash(1, { ran: 2.4, finishedAgo: 88, restarts: 5 }) },
+    logs: {
+      web: {
+        previous: lines(
+          '  ▲ Next.js 14.2.0',
+          '  - Local:        http://localhost:3000',
+          '  - Network:      http://0.0.0.0:3000',
+          '',
+          ' ✓ Starting...',
+          " ⨯ TypeError: Cannot destructure property 'locale' of 'config.i18n' as it is undefined.",
+          '    at loadConfig (/app/.next/server/chunks/8120.js:1:4411)',
+          '    at async /app/server.js:31:5',
+        ),
+      },
+    },
+  });
+}
+
+/** Two restarts in nine days, exit 1 with an ordinary log: nothing supports a cause. */
+function rareExit(): ScenarioDef {
+  return appScenario({
+    dir: 'unknown/rare-restart-ordinary-log',
+    source: 'synthetic: a worker that restarted twice in nine days and runs again; the last instance exited 1 after 3 days with no error in its log, no probe, no OOM, no events beyond the restart',
+    cause: 'unknown',
+    app: 'mail-relay',
+    ns: 'ops',
+    history: 'single',
+    podAge: 9 * 86400,
+    crashingPods: 1,
+    containers: [{ name: 'relay', image: 'registry.example.com/ops/mail-relay:1.0.9', resources: { limits: { memory: '128Mi' }, requests: { memory: '64Mi', cpu: '20m' } } }],
+    statuses: { relay: { kind: 'running', startedAgo: 2900, restarts: 2, last: { exitCode: 1, ran: 3 * 86400, finishedAgo: 2901 } } },
+    logs: {
+      relay: {
+        previous: lines(`${T.go(2960)} relayed 41 messages in the last hour`, `${T.go(2910)} queue empty, sleeping 30s`),
+        current: lines(`${T.go(2899)} mail-relay 1.0.9 starting`, `${T.go(100)} relayed 38 messages in the last hour`),
+      },
+    },
+  });
+}
+
+export const MORE_ROLLOUT_SCENARIOS = [pausedRollout, rareExit];
