@@ -102,3 +102,14 @@ describe('announced ports', () => {
     expect(announcedPorts(['connecting to postgres:5432', 'dial tcp 10.0.0.1:6379: connection refused'])).toEqual([]);
   });
 });
+
+describe('configuration keys in any case', () => {
+  it.each([
+    'Error: Config validation error: "database.url" is required',
+    "missing required configuration 'db_host'",
+    'ValidationError: "port" must be a number',
+    'Config File "config" Not Found in "[/app]"',
+  ])('%s', (line) => {
+    expect(families(line)).toContain('missing-config');
+  });
+});

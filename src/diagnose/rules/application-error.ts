@@ -41,7 +41,8 @@ function confidenceOf(f: Facts, hits: readonly LogHit[]): number {
   const decisive = hits.some((h) => h.pattern.strength >= 0.7);
   let c = strongest + (frames && decisive ? 0.04 : 0);
   const code = exitCode(f);
-  if (hits.length === 0) c = code !== null && code !== 0 && f.logs.meaningful > 0 ? 0.35 : code !== null && code !== 0 ? 0.25 : 0;
+  // A non-zero exit whose log shows no error at all is a weak hint only: below the unknown threshold.
+  if (hits.length === 0) c = code !== null && code !== 0 ? 0.25 : 0;
   return c;
 }
 

@@ -83,7 +83,8 @@ export function timingText(f: Facts): string | null {
   const bits: string[] = [];
   if (f.last?.ranForSeconds !== null && f.last?.ranForSeconds !== undefined) bits.push(`the last instance ran ${formatDuration(f.last.ranForSeconds)}`);
   if (f.podAgeSeconds !== null) {
-    const rate = f.restartsPerHour !== null && f.restarts > 0 ? ` (about ${f.restartsPerHour >= 10 ? Math.round(f.restartsPerHour) : f.restartsPerHour.toFixed(1)}/h)` : '';
+    const r = f.restartsPerHour;
+    const rate = r !== null && f.restarts > 0 ? ` (about ${r >= 10 ? `${Math.round(r)}/h` : r >= 0.5 ? `${r.toFixed(1)}/h` : `${(r * 24).toFixed(1)}/day`})` : '';
     bits.push(`${f.restarts} restart${f.restarts === 1 ? '' : 's'} in ${formatDuration(f.podAgeSeconds)} of pod age${rate}`);
   } else if (f.restarts > 0) bits.push(`${f.restarts} restarts`);
   return bits.length ? bits.join('; ') : null;
