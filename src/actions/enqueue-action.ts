@@ -7,6 +7,7 @@
 import { decodeButtonValue, type ButtonActionId, type ButtonValue } from '../domain/button-value.js';
 import type { Logger } from '../log.js';
 import { jobId, type ActionJob, type ActionKind, type DiagnoseJob } from '../queue/jobs.js';
+import { asQueueUnavailable } from '../queue/connection.js';
 import type { JobQueue } from '../queue/producer.js';
 import { actionsOffHint, type ApproverPolicy } from './approvers.js';
 import { authorise, type AuthDecision, type GroupDirectory } from './authorise.js';
@@ -51,15 +52,25 @@ function required(v: ButtonValue, action: ActionKind): string | null {
   return null;
 }
 
-async function queueOnce(deps: ClickDeps, id: string, data: ActionJob): Promise<ClickResult> {
-  const existing = await deps.queue.queue.getJob(id);
-  if (existing) {
+/** The job already queued under `id` and whether it blocks a new run; Redis errors become queue-unavailable. */
+async function existingRun(deps: ClickDeps, id: string): Promise<{ blocks: boolean; state: string; remove(): Promise<void> } | null> {
+  try {
+    const existing = await deps.queue.queue.getJob(id);
+    if (!existing) return null;
     const state = await existing.getState();
     const result = (existing.data as ActionJob).progress?.result;
     const finishedWithoutEffect = state === 'failed' || (state === 'completed' && !(result && FINAL_RESULTS.has(result)));
-    if (!finishedWithoutEffect) return { kind: 'duplicate', jobId: id, state: result ?? state };
-    await existing.remove().catch(() => {});
+    return { blocks: !finishedWithoutEffect, state: result ?? state, remove: () => existing.remove().catch(() => {}) };
+  } catch (err) {
+    throw asQueueUnavailable(err);
   }
+}
+
+async function queueOnce(deps: ClickDeps, id: string, data: ActionJob): Promise<ClickResult> {
+  const existing = await existingRun(deps, id);
+  if (existing?.blocks) return { kind: 'duplicate', jobId: id, state: existing.state };
+  // A refused or failed run does not block a new click: remove its record, then queue again.
+  if (existing) await existing.remove();
   await deps.queue.add({ name: 'action', id, data, opts: { attempts: 3, backoff: { type: 'exponential', delay: 2_000 } } });
   return { kind: 'queued', jobId: id };
 }

@@ -309,3 +309,23 @@ function addPods(name: string, o: { startedSecondsAgo: number; restarts: number;
     });
   }
 }
+
+describe('when Redis is down', () => {
+  it('still acks the click and tells the clicker nothing was done', async () => {
+    const { name, message } = await setup('inventory');
+    await redis.stop();
+    try {
+      expect(await click(message, 'rollback')).toBe(200);
+      const eph = await slack.waitFor(() => ephemeralsTo('U0ALICE').find((c) => JSON.stringify(c.args.blocks).includes('(Redis) is unavailable')), 10_000);
+      expect(String(eph.args.text)).toMatch(/^Could not start this action/);
+      expect(patchesTo(name)).toHaveLength(0);
+    } finally {
+      await redis.restart();
+      // Let the bot's connections come back before the suite shuts it down.
+      for (let i = 0; i < 100; i++) {
+        if ((await bot.deps.redis.ping().catch(() => null)) === 'PONG') break;
+        await settle(100);
+      }
+    }
+  });
+});
