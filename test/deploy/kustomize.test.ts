@@ -179,9 +179,9 @@ describe.each(shapes)('overlay $name', (shape) => {
 
 describe('a namespace of your own', () => {
   it('moves every object, and the RBAC subjects follow', () => {
+    mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
     const dir = mkdtempSync(join(REPO_ROOT, '.tmp', 'ns-overlay-'));
     try {
-      mkdirSync(dir, { recursive: true });
       const target = relative(dir, join(DEPLOY_DIR, 'overlays', 'socket-mode-actions'));
       writeFileSync(join(dir, 'kustomization.yaml'), `namespace: ops-bots\nresources:\n  - ${target}\n`);
       const objects: K8sObject[] = renderKustomization(dir);
