@@ -31,6 +31,8 @@ const KINDS: Record<string, string> = {
   rs: 'ReplicaSet', replicaset: 'ReplicaSet', replicasets: 'ReplicaSet',
 };
 const NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+/** Names controllers give pods: `<rs>-<5 chars>` (Deployment, ReplicaSet, DaemonSet, Job) or `<sts>-<ordinal>`. */
+const GENERATED_POD_NAME = /-([bcdfghjklmnpqrstvwxz2456789]{5}|\d+)$/;
 
 export function parseTargetName(raw: string): { kind?: string; name: string } {
   const text = raw.trim();
@@ -76,19 +78,25 @@ export async function resolveTarget(clients: KubeClients, request: TargetRequest
   const { kind, name } = parseTargetName(request.name);
   const container = request.container ? { container: request.container } : {};
 
+  const listPods = () =>
+    read(ctx, 'target', `the pods of namespace ${namespace}`, 'cannot look for a workload or prefix', (o) => clients.core.listNamespacedPod({ namespace }, o));
+  // A name that does not look generated (api, worker) is more likely a workload than a pod: list the
+  // namespace's pods in the same round as the pod GET, so resolving it costs no extra round trip.
+  // When the name is a pod after all, the list still serves as its siblings.
+  const early = !kind && !GENERATED_POD_NAME.test(name) ? listPods() : undefined;
+
   if (!kind || kind === 'Pod') {
     try {
       const pod = await clients.core.readNamespacedPod({ name, namespace }, requestOptions(ctx));
-      return { pod, target: { namespace, pod: name, resolvedBy: 'pod', ...container } };
+      const listedEarly = await early;
+      return { pod, target: { namespace, pod: name, resolvedBy: 'pod', ...container }, ...(listedEarly?.ok ? { namespacePods: listedEarly.value.items } : {}) };
     } catch (err) {
       const fatal = fatalError(err, `read pod ${namespace}/${name}`, server(clients));
       if (fatal) throw fatal;
     }
   }
 
-  const listed = await read(ctx, 'target', `the pods of namespace ${namespace}`, 'cannot look for a workload or prefix', (o) =>
-    clients.core.listNamespacedPod({ namespace }, o),
-  );
+  const listed = await (early ?? listPods());
   if (!listed.ok) {
     const fatal = fatalError(listed.error, `list pods in namespace ${namespace}`, server(clients));
     if (fatal && fatal.code === 'cluster-unreachable') throw fatal;
