@@ -4,6 +4,7 @@
  * writes them (real-incidents/main.ts, or fixture-gen/main.ts if it registers REAL_TUNED).
  */
 import type { ScenarioDef } from '../fixture-gen/define.js';
+import { hex } from '../fixture-gen/ids.js';
 import type { J } from '../fixture-gen/objects.js';
 import { DEFAULT_NODE } from '../fixture-gen/workload.js';
 
@@ -15,10 +16,28 @@ function neutralNode(o: J): J {
   return { ...o, metadata: { ...o.metadata, labels }, spec };
 }
 
-/** Wrap scenario makers so their Node objects are neutral. */
+/**
+ * Two containers of one pod with the same image get lifecycle events with the same reason, message and time,
+ * hence the same generated name; the API server never has two events of one name, so rename the later one.
+ */
+function uniqueEventNames(objects: J[]): J[] {
+  const seen = new Set<string>();
+  return objects.map((o) => {
+    if (o.kind !== 'Event') return o;
+    let name = o.metadata.name as string;
+    if (seen.has(name)) {
+      const pod = o.involvedObject.name as string;
+      name = `${pod}.${hex(`ev:${name}:${o.involvedObject.fieldPath ?? ''}`, 16)}`;
+    }
+    seen.add(name);
+    return name === o.metadata.name ? o : { ...o, metadata: { ...o.metadata, name } };
+  });
+}
+
+/** Wrap scenario makers so their Node objects are neutral and their event names unique. */
 export function neutral(makers: Array<() => ScenarioDef>): Array<() => ScenarioDef> {
   return makers.map((make) => () => {
     const def = make();
-    return { ...def, objects: def.objects.map(neutralNode) };
+    return { ...def, objects: uniqueEventNames(def.objects.map(neutralNode)) };
   });
 }
