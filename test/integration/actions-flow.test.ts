@@ -280,6 +280,23 @@ describe('rollout follow-up', () => {
   });
 });
 
+describe('rollout follow-up timeout', () => {
+  it('reports a rollout that does not finish in time, with the last kubectl-style status', async () => {
+    const { name, root, message } = await setup('stuck');
+    await click(message, 'rollback');
+    await replyWith(root, 'rolled back');
+    // Play a slow controller: only one of two new replicas ever comes up.
+    const type = { kind: 'Deployment', group: 'apps', version: 'v1', plural: 'deployments', namespaced: true } as never;
+    const d = deployment(name);
+    d.status = { ...d.status, updatedReplicas: 1, availableReplicas: 1, readyReplicas: 1 };
+    kube.store.update(type, d, false);
+    const timeout = await replyWith(root, 'Rollout of');
+    expect(timeout.text).toMatch(/not finished/);
+    expect(JSON.stringify(timeout.blocks)).toContain('1 out of 2 new replicas have been updated');
+    expect(JSON.stringify(timeout.blocks)).toContain(`kubectl -n ${NS} rollout status deployment/${name}`);
+  });
+});
+
 /** Play the kubelet: pods of the Deployment's current ReplicaSet. */
 function addPods(name: string, o: { startedSecondsAgo: number; restarts: number; crashLoop?: boolean }) {
   const rsType = { kind: 'ReplicaSet', group: 'apps', version: 'v1', plural: 'replicasets', namespaced: true } as never;
