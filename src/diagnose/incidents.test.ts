@@ -244,3 +244,22 @@ describe('incidents from public reports', () => {
     expect(d.confidence).toBeGreaterThanOrEqual(0.5);
   });
 });
+
+const MORE: Incident[] = [
+  { name: 'runAsNonRoot with a root image', pod: { waiting: { reason: 'CreateContainerConfigError', message: 'container has runAsNonRoot and image will run as root (pod: "web-1_prod(uid)", container: web)' } }, cause: 'permission-denied' },
+  { name: 'Postgres data dir on a fresh volume with lost+found', pod: { exitCode: 1, logs: ['initdb: error: directory "/var/lib/postgresql/data" exists but is not empty', 'It contains a lost+found directory, perhaps due to it being a mount point.', 'Using a mount point directly as the data directory is not recommended.'] }, cause: 'missing-config' },
+  { name: 'CoreDNS forwarding loop', pod: { exitCode: 1, logs: ['.:53', '[INFO] plugin/reload: Running configuration SHA512 = 1f0e8e', '[FATAL] plugin/loop: Loop (127.0.0.1:55953 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting. Query: "HINFO 4547991504243258144.3688648895315093531."'] }, cause: 'missing-config' },
+  { name: 'MongoDB data directory locked by another instance', pod: { exitCode: 100, logs: ['{"t":{"$date":"2026-04-04T08:20:00.000+00:00"},"s":"E","c":"STORAGE","id":20557,"ctx":"initandlisten","msg":"DBException in initAndListen, terminating","attr":{"error":"DBPathInUse: Unable to lock the lock file: /data/db/mongod.lock (Resource temporarily unavailable). Another mongod instance is already running on the /data/db directory"}}'] }, cause: 'port-in-use' },
+  { name: 'Vault without its mounted TLS certificate', pod: { exitCode: 1, logs: ['Error initializing listener of type tcp: error loading TLS cert: open /vault/userconfig/tls/tls.crt: no such file or directory'] }, cause: 'missing-config' },
+  { name: 'Airflow with an invalid configuration', pod: { exitCode: 1, logs: ['airflow.exceptions.AirflowConfigException: error: cannot use SQLite with the KubernetesExecutor'] }, cause: 'missing-config' },
+  { name: 'Java server binding port 443 as non-root', pod: { exitCode: 1, logs: ['Caused by: java.net.BindException: Permission denied', '\tat java.base/sun.nio.ch.Net.bind0(Native Method)'] }, cause: 'permission-denied' },
+  { name: 'Celery worker with a wrong broker host', pod: { exitCode: 1, logs: ['[2026-04-04 08:20:00,000: ERROR/MainProcess] consumer: Cannot connect to amqp://guest:**@rabbitmq:5672//: [Errno -2] Name or service not known.'] }, cause: 'dependency-unavailable', detail: 'dns' },
+  { name: 'Loki with an unknown config field', pod: { exitCode: 1, logs: ['failed parsing config: /etc/loki/config.yaml: yaml: unmarshal errors:', '  line 12: field max_look_back_period not found in type config.ChunkStoreConfig'] }, cause: 'missing-config' },
+];
+
+describe('more incidents from public reports', () => {
+  it.each(MORE)('$name -> $cause', ({ pod, cause, detail }) => {
+    const d = diagnose(podEvidence(pod));
+    expect({ cause: d.cause, ...(detail ? { detail: d.detail } : {}) }).toEqual({ cause, ...(detail ? { detail } : {}) });
+  });
+});

@@ -5,6 +5,8 @@ import { CONFIG_PATTERNS } from '../log-patterns/config.js';
 import type { Rule } from '../rule.js';
 import { best, clamp, compact, eventItem, eventsOf, exitCode, hitsOf, logItem, score, startErrorHits, stateItem, timingItem, who } from './support.js';
 
+export const NON_ROOT = /runAsNonRoot|image will run as root|non-numeric user|cannot verify user is non-root/i;
+
 interface Missing {
   kind: 'secret' | 'configmap' | 'key' | null;
   object: string | null;
@@ -52,7 +54,9 @@ export const missingConfigRule: Rule = {
   title: 'Missing or invalid configuration',
   match(_evidence, f) {
     const events = eventsOf(f, 'config-not-found');
-    const configWaiting = f.waitingReason === 'CreateContainerConfigError';
+    // runAsNonRoot refusals share the waiting reason but are a security-context problem (permission-denied).
+    const nonRoot = NON_ROOT.test(`${f.waitingMessage ?? ''}\n${events.map((e) => e.message).join('\n')}`);
+    const configWaiting = f.waitingReason === 'CreateContainerConfigError' && !nonRoot;
     const hits = [...hitsOf(f, 'missing-config'), ...startErrorHits(f, CONFIG_PATTERNS)];
     const top = best(hits);
     let confidence = 0;

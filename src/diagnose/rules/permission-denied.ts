@@ -2,7 +2,8 @@ import type { EvidenceItem } from '../../domain/diagnosis.js';
 import type { Evidence } from '../../domain/evidence.js';
 import { kubectl } from '../commands.js';
 import type { Facts } from '../facts.js';
-import type { Rule } from '../rule.js';
+import type { Finding, Rule } from '../rule.js';
+import { NON_ROOT } from './missing-config.js';
 import { best, score, clamp, compact, exitCode, hitsOf, logItem, stateItem, timingItem, who } from './support.js';
 
 function securityItem(f: Facts, evidence: Evidence): EvidenceItem {
@@ -17,6 +18,21 @@ function securityItem(f: Facts, evidence: Evidence): EvidenceItem {
   return { kind: 'spec', text: `securityContext: ${parts.join(' ')}` };
 }
 
+/** The kubelet refuses to start a container whose image runs as root while runAsNonRoot is set. */
+function nonRootFinding(f: Facts, message: string): Finding {
+  const k = kubectl(f);
+  return {
+    confidence: 0.9,
+    title: `${f.container} must run as non-root but its image runs as root`,
+    summary: `The kubelet refuses to start ${who(f)}: securityContext.runAsNonRoot is set but the image runs as root (or a non-numeric user). Set a numeric securityContext.runAsUser (e.g. 10001) or build the image with a numeric non-root USER.`,
+    evidence: compact([stateItem(f), { kind: 'event' as const, text: message }]),
+    remedy: {
+      text: 'Set securityContext.runAsUser (and runAsGroup/fsGroup) to a numeric non-root id the image supports, or change the image USER to a numeric uid.',
+      commands: compact([k.describePod(), k.getPodYaml(), k.editWorkload(), k.rolloutStatus()]),
+    },
+  };
+}
+
 export const permissionDeniedRule: Rule = {
   id: 'permission-denied',
   title: 'Permission denied at run time',
@@ -24,6 +40,8 @@ export const permissionDeniedRule: Rule = {
     const entryLines = new Set(hitsOf(f, 'bad-entrypoint').map((h) => `${h.source}:${h.index}`));
     const hits = hitsOf(f, 'permission').filter((h) => !entryLines.has(`${h.source}:${h.index}`) && !/\bexec\b/i.test(h.line));
     const top = best(hits);
+    const refusal = [f.waitingMessage ?? '', ...f.events.map((e) => e.message)].find((m) => NON_ROOT.test(m));
+    if (refusal) return nonRootFinding(f, refusal);
     if (!top) return null;
     const code = exitCode(f);
     const confidence = score(top) + (code !== null && code !== 0 ? 0.02 : -0.1);
