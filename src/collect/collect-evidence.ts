@@ -1,7 +1,8 @@
 /**
  * Evidence collection, the only stage that reads the cluster. At most 4 sequential round trips
- * and 10 requests, none cluster-wide, never a Secret:
- *   1. the pod (resolution adds one LIST of the namespace's pods only when the name is not a pod)
+ * (3 in practice) and 10 requests (8 for a Deployment pod), none cluster-wide, never a Secret:
+ *   1. the pod; when the name does not look like a generated pod name, the namespace's pods too
+ *      (resolving a workload name or prefix, and reused as siblings)
  *   2. its events (field selector on the pod's name, namespace and uid), the focus container's logs,
  *      its controller, its node — concurrently
  *   3. Deployment + its ReplicaSets + sibling pods (or the siblings of another controller);
