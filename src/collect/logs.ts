@@ -10,6 +10,9 @@ import type { KubeClients } from '../kube/clients.js';
 import { LOG_LIMIT_BYTES, LOG_TAIL_LINES, type RawLogs } from './assemble.js';
 import { read, type ReadContext } from './read.js';
 
+/** What a log request may return: room for the tail the excerpt keeps (LOG_LIMIT_BYTES) and then some. */
+export const REQUEST_LIMIT_BYTES = 4 * LOG_LIMIT_BYTES;
+
 export interface LogRead {
   logs: RawLogs[];
   notes: CollectNote[];
@@ -29,10 +32,21 @@ export async function readFocusLogs(clients: KubeClients, ctx: ReadContext, pod:
     const why = st?.state?.waiting?.reason ? ` (${st.state.waiting.reason})` : '';
     return { logs: [], notes: [{ source: 'logs', kind: 'info', message: `The ${label} has not started yet${why}, so it has no logs.` }] };
   }
-  const fetch = (previous: boolean) =>
-    read(ctx, 'logs', `the ${previous ? 'previous ' : ''}logs of the ${label}`, 'the diagnosis is made without them', (o) =>
-      clients.core.readNamespacedPodLog({ name, namespace, container: c, previous, tailLines: LOG_TAIL_LINES, limitBytes: LOG_LIMIT_BYTES }, o),
+  const what = (previous: boolean) => `the ${previous ? 'previous ' : ''}logs of the ${label}`;
+  const call = (previous: boolean, tailLines: number) =>
+    read(ctx, 'logs', what(previous), 'the diagnosis is made without them', (o) =>
+      clients.core.readNamespacedPodLog({ name, namespace, container: c, previous, tailLines, limitBytes: REQUEST_LIMIT_BYTES }, o),
     );
+  // The API applies limitBytes to the START of the tail, so very long lines would cut off the last
+  // lines, where the crash is. When the answer hits the limit, ask again for fewer lines.
+  const fetch = async (previous: boolean) => {
+    const first = await call(previous, LOG_TAIL_LINES);
+    if (!first.ok || Buffer.byteLength(first.value, 'utf8') < REQUEST_LIMIT_BYTES) return first;
+    const lines = Math.max(1, first.value.split('\n').length - 1);
+    const fewer = Math.max(1, Math.floor((LOG_LIMIT_BYTES * lines) / REQUEST_LIMIT_BYTES));
+    const second = await call(previous, fewer);
+    return second.ok ? second : first;
+  };
 
   if (!restarted) {
     const cur = await fetch(false);

@@ -157,6 +157,18 @@ describe('collectEvidence: partial failures become notes', () => {
     expectWithinBudget(a);
   });
 
+  it('keeps the last log lines when they are too long for one bounded request', async () => {
+    const a = await sample();
+    const filler = Array.from({ length: 300 }, (_, i) => `{"level":"info","i":${i},"payload":"${'x'.repeat(4000)}"}`);
+    a.store.setLog({ namespace: 'shop', pod: 'api-7d9f8b6c5d-abcde', container: 'api', previous: true, text: [...filler, 'panic: runtime error: invalid memory address', ''].join('\n') });
+    const ev = await collectEvidence(makeClients(a.kubeConfig()), { namespace: 'shop', name: 'api-7d9f8b6c5d-abcde' });
+    expect(ev.logs[0]?.lines.at(-1)).toBe('panic: runtime error: invalid memory address');
+    const asked = a.requests.filter((r) => r.resource === 'pods/log').map((r) => Number(r.query.tailLines));
+    expect(asked[0]).toBe(120);
+    expect(asked[1]).toBeLessThan(120);
+    expectWithinBudget(a);
+  });
+
   it('ends with cluster-forbidden on a 403 for the pod and cluster-unreachable when the API is down', async () => {
     const a = await sample();
     a.fault({ path: '/api/v1/namespaces/shop/pods/api-7d9f8b6c5d-abcde', status: 403 });
