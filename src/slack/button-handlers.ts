@@ -37,9 +37,10 @@ function ephemeralFor(result: ClickResult, userId: string, actionId: ButtonActio
   }
 }
 
-/** Registers the `rollback`, `pause_rollout`, `resume_rollout` and `rediagnose` listeners. Validates ACTION_APPROVERS (throws a config error). */
+/** Registers the `rollback`, `pause_rollout`, `resume_rollout` and `rediagnose` listeners. */
 export function registerButtonHandlers(app: App, deps: RuntimeDeps): void {
-  const policy = parseActionApprovers(deps.config.actionApprovers);
+  // ACTION_APPROVERS was validated at start (loadConfig); parse again only for a config built by hand.
+  const policy = deps.config.approvers ?? parseActionApprovers(deps.config.actionApprovers);
   const click: ClickDeps = { queue: deps.queue, policy, groups: slackGroupDirectory(deps.slack), log: deps.logger.child({ component: 'buttons' }) };
 
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: ACTION_ID_PATTERN }, async ({ ack, body, action }) => {
