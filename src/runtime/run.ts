@@ -2,14 +2,18 @@
  * Process entry for serve/worker/all (called by the CLI's `run()`): start, handle SIGTERM/SIGINT
  * gracefully (exit 0), and turn a configuration problem into one line on stderr and exit code 2.
  */
+import { loadConfig } from '../config.js';
 import { EXIT_CODES, isCrashloopError } from '../errors.js';
-import { type Role, startBot } from './start.js';
+import type { Role } from './start.js';
 
 const GRACE_MS = 25_000;
 
 export async function runRole(role: Role): Promise<void> {
   let bot;
   try {
+    // Check the configuration before loading the rest of the bot, so a bad variable is reported at once.
+    loadConfig(process.env);
+    const { startBot } = await import('./start.js');
     bot = await startBot(role);
   } catch (err) {
     if (isCrashloopError(err)) {

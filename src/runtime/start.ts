@@ -8,6 +8,7 @@
  */
 import type { DestinationStream } from 'pino';
 import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { actionProcessors } from '../actions/processors.js';
 import { type Config, loadConfig } from '../config.js';
 import { CrashloopError } from '../errors.js';
@@ -66,6 +67,7 @@ export async function startBot(role: Role, opts: StartOptions = {}): Promise<Run
   let slackApp: SlackApp | undefined;
   let port: number | undefined;
   let worker: Worker | undefined;
+  let workerConnection: Redis | undefined;
   try {
     if (role === 'serve' || role === 'all') {
       slackApp = await createSlackApp(deps, buildRoutes(deps));
@@ -73,8 +75,9 @@ export async function startBot(role: Role, opts: StartOptions = {}): Promise<Run
       logger.info({ port, mode: config.slack.mode }, 'serving /slack/events, /alerts/alertmanager, /healthz, /readyz, /metrics');
     }
     if (role === 'worker' || role === 'all') {
+      workerConnection = createRedis(redisUrl, 'worker', config.queueName);
       worker = createWorker(deps, processors(), {
-        connection: createRedis(redisUrl, 'worker', config.queueName),
+        connection: workerConnection,
         concurrency: config.workerConcurrency,
         lockDuration: config.workerLockMs,
         stalledInterval: config.workerStalledIntervalMs,
@@ -83,6 +86,7 @@ export async function startBot(role: Role, opts: StartOptions = {}): Promise<Run
     }
   } catch (err) {
     await slackApp?.stop().catch(() => {});
+    workerConnection?.disconnect();
     await built.close();
     await embedded?.stop();
     throw err;
@@ -102,6 +106,8 @@ export async function startBot(role: Role, opts: StartOptions = {}): Promise<Run
         // Stop the HTTP side first (no new jobs), then let the worker finish what it holds.
         await slackApp?.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the Slack app failed'));
         await worker?.close().catch((err: unknown) => logger.warn({ err }, 'closing the worker failed'));
+        // BullMQ does not close a connection it was given.
+        await workerConnection?.quit().catch(() => workerConnection?.disconnect());
         await built.close();
         await embedded?.stop();
         logger.info('stopped');

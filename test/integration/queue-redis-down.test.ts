@@ -29,7 +29,7 @@ describe('Redis unavailable', () => {
 
     const ready = await fetch(`${h.baseUrl}/readyz`);
     expect(ready.status).toBe(503);
-    expect((await ready.json()).redis).toContain('unavailable');
+    expect(((await ready.json()) as { redis: string }).redis).toContain('unavailable');
 
     await h.redis.start();
     await expect.poll(async () => (await h.postAlert(alertPayload({ pods: ['api-1'] }))).status, { timeout: 15_000 }).toBe(200);
