@@ -155,6 +155,7 @@ export async function processActionJob(job: Job<ActionJob>, ctx: JobContext, opt
     step = await perform(job, ctx, opts);
   } catch (err) {
     if (!(err instanceof KubeActionError)) throw err;
+    ctx.deps.metrics.clusterErrors.inc({ code: String(err.failure.status ?? err.failure.kind) });
     if (isTransient(err.failure.kind) && attemptsLeft(job)) throw err; // BullMQ retries with backoff
     step = { kind: 'failure', failure: err.failure };
   }
