@@ -2,6 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlackApiStub, type SlackApiStub } from '../fakes/slack-api-stub.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
@@ -45,6 +46,30 @@ describe('process configuration', () => {
     expect(await exited(child)).toBe(0);
     expect(child.output()).toContain('"msg":"stopped"');
     expect(child.output()).not.toContain('xoxb-1-test');
+  });
+});
+
+describe('crashloop all without REDIS_URL', () => {
+  it('runs an embedded redis-server, serves and works, and stops it on SIGTERM', async () => {
+    const child = spawnRole('all', {
+      SLACK_BOT_TOKEN: 'xoxb-1-test',
+      SLACK_SIGNING_SECRET: 'a-signing-secret',
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      KUBECONFIG: kubeconfig(),
+    });
+    await waitForOutput(child, 'worker started');
+    const redisUrl = /"redis":"(redis:\/\/127\.0\.0\.1:\d+)"/.exec(child.output())?.[1];
+    expect(redisUrl).toBeDefined();
+    const port = Number(/"port":(\d+)/.exec(child.output())?.[1]);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(await ready.json()).toEqual({ ready: true, redis: 'ok', slack: 'ok' });
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+    const probe = new Redis(redisUrl!, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+    probe.on('error', () => {});
+    await expect(probe.connect()).rejects.toThrow();
+    probe.disconnect();
   });
 });
 
