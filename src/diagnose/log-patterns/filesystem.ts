@@ -16,5 +16,6 @@ export const PERMISSION_PATTERNS = family('permission', [
 ]);
 
 export const SHUTDOWN_PATTERNS = family('shutdown', [
-  ['sigterm', /\b(?:received|got|caught|handling|trapped)\s+(?:signal\s+)?(?:SIGTERM|SIGINT|TERM|terminated|signal 15|shutdown signal|stop signal)|\bSIGTERM received|signal: terminated|shutting down gracefully|graceful(?:ly)? shut(?:ting)?[ -]?down|exiting on signal|Stopping (?:server|application|service)s?\b|Received (?:shutdown|termination) (?:request|signal)/i, 0.7, { label: 'graceful shutdown on a signal' }],
+  ['sigterm', /\b(?:received|got|caught|handling|trapped)\s+(?:signal\s+)?(?:SIGTERM|SIGINT|TERM|terminated|signal 15|shutdown signal|stop signal)|\bSIGTERM received|signal: terminated|shutting down gracefully|graceful(?:ly)? shut(?:ting)?[ -]?down|exiting on signal|Stopping (?:server|application|service)s?\b|Received (?:shutdown|termination) (?:request|signal)|"?signal"?\s*[:=]\s*"?(?:terminated|SIGTERM|TERM|15)\b/i, 0.7, { label: 'graceful shutdown on a signal' }],
+  ['shutting-down', /\bshutting down\b|\bshutdown (?:initiated|requested|started)\b/i, 0.5, { label: 'shutting down' }],
 ]);

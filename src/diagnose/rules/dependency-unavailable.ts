@@ -3,7 +3,7 @@ import { kubectl, type Kubectl } from '../commands.js';
 import type { Facts } from '../facts.js';
 import type { LogHit } from '../log-patterns/index.js';
 import type { Rule } from '../rule.js';
-import { best, clamp, compact, exitCode, hitsOf, logItem, score, stateItem, targetIn, timingItem, who } from './support.js';
+import { best, clamp, compact, countOf, exitCode, hitsOf, logItem, score, stateItem, targetIn, timingItem, who } from './support.js';
 
 const WHAT: Record<DependencyFailure, string> = {
   dns: 'its name does not resolve (DNS)',
@@ -91,6 +91,8 @@ export const dependencyUnavailableRule: Rule = {
     if (code !== null && code !== 0 && code !== 137 && code !== 143) confidence += 0.02;
     if (hits.length >= 3) confidence += 0.02;
     if (code === 137 || code === 143) confidence -= 0.1;
+    // The kubelet killed it for failing probes: the dependency did not make it exit (its health check may depend on it).
+    if (countOf(f, 'probe-kill') > 0) confidence -= 0.15;
     const target = targetIn(anchor.line) ?? [...hits].reverse().map((h) => targetIn(h.line)).find((t) => t) ?? null;
     const k = kubectl(f);
     const kubeApi = detail === 'auth' && KUBE_API.test(anchor.line);

@@ -3,7 +3,7 @@ import { kubectl } from '../commands.js';
 import type { Facts, ProbeFacts } from '../facts.js';
 import { probePortMismatch } from '../facts/probes.js';
 import type { Rule } from '../rule.js';
-import { clamp, compact, countOf, eventItem, eventsOf, exitCode, hitsOf, stateItem, strongestOther, timingItem, who } from './support.js';
+import { best, clamp, compact, logItem, countOf, eventItem, eventsOf, exitCode, hitsOf, stateItem, strongestOther, timingItem, who } from './support.js';
 
 type Failure = 'refused' | 'status-404' | 'status' | 'timeout' | 'exec' | 'other';
 
@@ -48,7 +48,10 @@ export const livenessProbeFailureRule: Rule = {
     const failCount = countOf(f, 'liveness-failed', 'startup-failed');
     if (killers.length === 0 && kills === 0 && failCount === 0) return null;
     const code = exitCode(f);
-    const killed = code === 137 || code === 143 || f.last?.signal === 9 || f.last?.signal === 15;
+    const shutdown = best(hitsOf(f, 'shutdown'));
+    // An app that shuts down on the kubelet's SIGTERM may exit with any code: its log says it was stopped.
+    const killed = code === 137 || code === 143 || f.last?.signal === 9 || f.last?.signal === 15 || (kills > 0 && !!shutdown);
+    const depHit = best(hitsOf(f, 'dependency'));
     const probe = killers.find((p) => p.kind === 'liveness') ?? killers[0] ?? null;
     const mismatch = killers.map((p) => probePortMismatch(p, f.ports)).find((m) => m) ?? null;
     const lastFailure = failures[failures.length - 1];
@@ -79,7 +82,9 @@ export const livenessProbeFailureRule: Rule = {
       mismatch ? { kind: 'probe', text: mismatch } : null,
       f.ports.container.length ? { kind: 'spec', text: `containerPorts: ${f.ports.container.map((p) => `${p.port}${p.name ? ` (${p.name})` : ''}`).join(', ')}` } : null,
       ranNearWindow && ran !== null && window !== null ? { kind: 'timing', text: `ran ${Math.round(ran)}s, about the probe's kill window (${window}s = initialDelay + period x failureThreshold)` } : null,
-      normalStart ? { kind: 'log', text: 'the previous log shows a normal startup cut short, not an application error' } : null,
+      normalStart && !depHit ? { kind: 'log', text: 'the previous log shows a normal startup cut short, not an application error' } : null,
+      depHit && kills > 0 ? logItem(f, depHit) : null,
+      shutdown && kills > 0 ? logItem(f, shutdown) : null,
       timingItem(f),
     ];
     const idx = Math.max(0, f.containerIndex);
@@ -91,8 +96,9 @@ export const livenessProbeFailureRule: Rule = {
       confidence: clamp(confidence),
       title: `${f.container} is killed by its ${probe?.kind ?? 'liveness'} probe`,
       summary:
-        `The kubelet keeps restarting ${who(f)} because its ${probe?.kind ?? 'liveness'} probe fails${kills ? ` (${kills} kill${kills === 1 ? '' : 's'} recorded)` : ''}${code !== null ? `; exit ${code}${killed && f.last?.reason !== 'OOMKilled' ? ' without OOMKilled' : ''}` : ''}. ` +
+        `The kubelet keeps restarting ${who(f)} because its ${probe?.kind ?? 'liveness'} probe fails${kills ? ` (${kills} kill${kills === 1 ? '' : 's'} recorded)` : ''}${code !== null ? `; exit ${code}${code === 137 && f.last?.reason !== 'OOMKilled' ? ' without OOMKilled' : ''}` : ''}. ` +
         (mismatch ? `${mismatch[0]?.toUpperCase()}${mismatch.slice(1)}. ` : '') +
+        (depHit && kills > 0 ? 'The app also logs a dependency failure, so the health check likely depends on it. ' : '') +
         probeAdvice(kind, mismatch, probe, announced),
       evidence: compact(items),
       remedy: {
