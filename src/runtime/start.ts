@@ -1,7 +1,7 @@
 /**
  * Start a bot process in one of three roles, in-process (tests and the bench use this directly):
  *   serve  - Slack receiver, alert webhook, health, metrics
- *   worker - BullMQ worker (diagnose, alert, action, rollout-status)
+ *   worker - BullMQ worker (diagnose, alert, action, rollout-status); /healthz, /readyz, /metrics on PORT
  *   all    - both; without REDIS_URL it also starts an embedded redis-server
  * `stop()` is the graceful shutdown: stop taking work, let in-flight jobs finish (or hand them back
  * when the lock lapses), close HTTP and Redis.
@@ -22,6 +22,7 @@ import { buildDeps } from './build-deps.js';
 import type { JobProcessors, RuntimeDeps } from './deps.js';
 import { type EmbeddedRedis, startEmbeddedRedis } from './embedded-redis.js';
 import { buildRoutes } from './routes.js';
+import { type RouteServer, startRouteServer } from './http-server.js';
 
 export type Role = 'serve' | 'worker' | 'all';
 
@@ -68,6 +69,7 @@ export async function startBot(role: Role, opts: StartOptions = {}): Promise<Run
   let port: number | undefined;
   let worker: Worker | undefined;
   let workerConnection: Redis | undefined;
+  let routeServer: RouteServer | undefined;
   try {
     if (role === 'serve' || role === 'all') {
       slackApp = await createSlackApp(deps, buildRoutes(deps));
@@ -82,10 +84,17 @@ export async function startBot(role: Role, opts: StartOptions = {}): Promise<Run
         lockDuration: config.workerLockMs,
         stalledInterval: config.workerStalledIntervalMs,
       });
-      logger.info({ queue: config.queueName, concurrency: config.workerConcurrency }, 'worker started');
+      if (role === 'worker') {
+        // Probes and the worker's own metrics (jobs, diagnosis duration, causes) on PORT.
+        routeServer = await startRouteServer(buildRoutes(deps).filter((r) => r.path !== '/alerts/alertmanager'), config.port);
+        port = routeServer.port;
+      }
+      logger.info({ queue: config.queueName, concurrency: config.workerConcurrency, ...(role === 'worker' ? { port } : {}) }, 'worker started');
     }
   } catch (err) {
     await slackApp?.stop().catch(() => {});
+    await routeServer?.close();
+    await worker?.close(true).catch(() => {});
     workerConnection?.disconnect();
     await built.close();
     await embedded?.stop();
@@ -106,6 +115,7 @@ export async function startBot(role: Role, opts: StartOptions = {}): Promise<Run
         // Stop the HTTP side first (no new jobs), then let the worker finish what it holds.
         await slackApp?.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the Slack app failed'));
         await worker?.close().catch((err: unknown) => logger.warn({ err }, 'closing the worker failed'));
+        await routeServer?.close();
         // BullMQ does not close a connection it was given.
         await workerConnection?.quit().catch(() => workerConnection?.disconnect());
         await built.close();

@@ -45,5 +45,11 @@ describe('worker killed mid-job', () => {
     // The take-over looked the message up instead of posting again.
     expect(h.slack.callsTo('conversations.replies').length).toBeGreaterThan(0);
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(2);
+    // The worker process serves its own probes and metrics.
+    const metrics = await (await fetch(`http://127.0.0.1:${takeover.port}/metrics`)).text();
+    expect(metrics).toContain('crashloop_jobs_total{name="diagnose",state="completed"} 1');
+    expect(metrics).toContain('crashloop_diagnoses_total{cause="oom-killed"} 1');
+    expect((await fetch(`http://127.0.0.1:${takeover.port}/readyz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${takeover.port}/alerts/alertmanager`, { method: 'POST' })).status).toBe(404);
   });
 });
