@@ -11,6 +11,7 @@ import { logExcerpt } from './excerpt.js';
 import { deriveFacts, type Facts } from './facts.js';
 import { kubectl } from './commands.js';
 import { analyseRollout, rolloutSentence } from './rollout.js';
+import { formatDuration } from './time.js';
 import type { Finding, Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 import { unknownRule } from './rules/unknown.js';
@@ -65,6 +66,21 @@ function contextItems(f: Facts): EvidenceItem[] {
   return items;
 }
 
+/** "Restarted 14 times in 52m." (+ a note when runs last long: the fault strikes late, not at startup). */
+function timingSentence(f: Facts): string | null {
+  if (f.restarts === 0 || f.podAgeSeconds === null || f.podReason === 'Evicted') return null;
+  const ran = f.last?.ranForSeconds;
+  const late = ran !== null && ran !== undefined && ran >= 600 ? ` Each run lasts a while (the last ${formatDuration(ran)}): the fault strikes late, not at startup.` : '';
+  return `Restarted ${f.restarts} time${f.restarts === 1 ? '' : 's'} in ${formatDuration(f.podAgeSeconds)}.${late}`;
+}
+
+/** "Container web keeps running." when the failing one sits beside healthy containers. */
+function sidecarSentence(f: Facts): string | null {
+  const healthy = f.others.filter((o) => (!o.init || o.sidecar) && o.ready && o.restarts === 0).map((o) => o.name);
+  if (healthy.length === 0 || (f.init && !f.sidecar)) return null;
+  return `${healthy.length === 1 ? 'Container' : 'Containers'} ${healthy.join(', ')} ${healthy.length === 1 ? 'keeps' : 'keep'} running; only ${f.container} fails.`;
+}
+
 function notesOf(evidence: Evidence, f: Facts, extra: string[]): string[] {
   const notes = evidence.notes.map((n) => n.message);
   if (f.logs.source === 'current' && f.logs.previousMissing) notes.push('previous logs were not available; showing the current instance');
@@ -89,6 +105,7 @@ export function diagnose(evidence: Evidence): Diagnosis {
   const finding = chosen.finding;
   const evidenceItems: EvidenceItem[] = [...finding.evidence, ...contextItems(facts)];
   const sentence = rollout ? rolloutSentence(rollout) : null;
+  const context = [timingSentence(facts), sidecarSentence(facts)].filter(Boolean).join(' ');
   if (rollout && sentence) evidenceItems.push({ kind: 'rollout', text: sentence });
   const commands = [...finding.remedy.commands];
   let remedyText = finding.remedy.text;
@@ -108,7 +125,7 @@ export function diagnose(evidence: Evidence): Diagnosis {
     detail: chosen.rule.id === 'dependency-unavailable' ? (finding.detail ?? null) : null,
     title: redact(finding.title),
     confidence: finding.confidence,
-    summary: redact([finding.summary, sentence].filter(Boolean).join(' ')),
+    summary: redact([finding.summary, context, sentence].filter(Boolean).join(' ')),
     evidence: evidenceItems.map((e) => ({ kind: e.kind, text: redact(e.text) })),
     remedy: { text: redact(remedyText), commands: [...new Set(commands)] },
     alternatives,
