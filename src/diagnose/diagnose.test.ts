@@ -122,6 +122,7 @@ describe('diagnose: the hard cases', () => {
     expect(d.container).toBe('log-shipper');
     expect(d.evidence.some((e) => /web are running and ready; log-shipper is the one failing/.test(e.text))).toBe(true);
     expect(d.summary).toMatch(/^Sidecar container log-shipper/);
+    expect(d.summary).toMatch(/Container web keeps running; only log-shipper fails\./);
   });
 
   it('an init container failing is diagnosed by its own cause and named', () => {
@@ -165,6 +166,7 @@ describe('diagnose: the hard cases', () => {
     expect(d.evidence.find((e) => e.kind === 'timing')?.text).toBe('the last instance ran 3s; 14 restarts in 52m of pod age (about 16/h)');
     expect(d.facts).toMatchObject({ ranForSeconds: 3, restarts: 14, podAgeSeconds: 3120, exitCode: 1 });
     expect(d.summary).toMatch(/ZeroDivisionError: division by zero/);
+    expect(d.summary).toMatch(/Restarted 14 times in 52m\./);
   });
 });
 
@@ -242,6 +244,22 @@ describe('diagnose: false positives', () => {
     const d = diagnose(podEvidence({ exitCode: 1, logs }));
     expect(d.logExcerpt?.lines).toEqual(logs);
     expect(d.cause === 'application-error' ? d.confidence : 0).toBeLessThan(0.4);
+  });
+});
+
+describe('diagnose: stale events', () => {
+  it('old pull failures and missing-secret events do not outrank what the running container logs now', () => {
+    const d = diagnose(
+      podEvidence({
+        exitCode: 1,
+        logs: ['Error: connect ECONNREFUSED 10.0.0.9:6379'],
+        events: [
+          { reason: 'Failed', message: 'Failed to pull image "registry.example.com/team/app:1.2.3": i/o timeout' },
+          { reason: 'Failed', message: 'Error: secret "app-env" not found' },
+        ],
+      }),
+    );
+    expect(d.cause).toBe('dependency-unavailable');
   });
 });
 

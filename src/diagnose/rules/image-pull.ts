@@ -25,7 +25,9 @@ export const imagePullRule: Rule = {
     const events = eventsOf(f, 'pull-failed');
     const waiting = f.waitingReason !== null && PULL_WAITING.has(f.waitingReason);
     if (!waiting && events.length === 0) return null;
-    const confidence = waiting ? 0.95 : f.stateName === 'waiting' ? 0.85 : 0.45;
+    // Pull failures without a pull waiting reason: current only while the container has not started yet.
+    const notStarted = f.last === null && f.stateName !== 'running' && (f.waitingReason === null || f.waitingReason === 'ContainerCreating');
+    const confidence = waiting ? 0.95 : notStarted ? 0.85 : 0.35;
     const text = [f.waitingMessage ?? '', ...events.map((e) => e.message)].join('\n');
     const { what, fix } = why(text);
     const k = kubectl(f);

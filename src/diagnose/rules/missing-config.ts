@@ -61,7 +61,8 @@ export const missingConfigRule: Rule = {
     const top = best(hits);
     let confidence = 0;
     if (configWaiting) confidence = 0.96;
-    else if (events.length > 0) confidence = 0.92;
+    // A missing Secret/ConfigMap keeps the container from starting; once it has run, such events are stale.
+    else if (events.length > 0) confidence = f.last === null && f.stateName !== 'running' ? 0.92 : 0.5;
     if (top) {
       const code = exitCode(f);
       const selfExit = code !== null && code !== 0 && code !== 137 && code !== 143;
