@@ -12,6 +12,13 @@ import { checkKnownFields, validateWithModels } from './schema-validate.js';
 import { podSpecs, type Container, type PodSpec } from './pod-spec.js';
 
 const shapes = listShapes();
+/**
+ * Containers deliberately without probes, and why. Kept exact: such a container must have no probe at all.
+ * `crashloop worker` serves no HTTP today; a probe on a port nobody listens on would kill a healthy worker.
+ */
+const UNPROBED: Record<string, string> = {
+  'Deployment/crashloop-bot-worker': 'crashloop worker serves no /healthz or /readyz yet (src/runtime/start.ts)',
+};
 const rendered = new Map(shapes.map((s) => [s.name, renderKustomization(s.dir)]));
 const get = (name: string) => rendered.get(name)!;
 // One tsc run over every overlay's objects (a few seconds), shared by the per-overlay tests.
@@ -118,6 +125,11 @@ describe.each(shapes)('overlay $name', (shape) => {
 
   it.each(pods.map((p) => [p.owner, p] as const))('%s: probes cannot kill a slow start', (owner, p) => {
     for (const c of p.spec.containers) {
+      if (UNPROBED[owner]) {
+        // The exemption holds exactly: no probe at all (test/deploy/probes.test.ts runs the real process).
+        expect([c.startupProbe, c.livenessProbe, c.readinessProbe], UNPROBED[owner]).toEqual([undefined, undefined, undefined]);
+        continue;
+      }
       expect(c.startupProbe, `${c.name} startupProbe`).toBeDefined();
       expect(c.livenessProbe, `${c.name} livenessProbe`).toBeDefined();
       expect(c.readinessProbe, `${c.name} readinessProbe`).toBeDefined();
@@ -125,7 +137,7 @@ describe.each(shapes)('overlay $name', (shape) => {
       expect(window(c.startupProbe!), `${c.name} startup window (s)`).toBeGreaterThanOrEqual(120);
       expect(window(c.livenessProbe!), `${c.name} liveness window (s)`).toBeGreaterThanOrEqual(30);
       expect(c.livenessProbe!.timeoutSeconds ?? 1).toBeGreaterThanOrEqual(3);
-      if (c.image?.startsWith('crashloop-bot') || owner.includes('crashloop-bot-serve') || owner.includes('crashloop-bot-worker')) {
+      if (owner.startsWith('Deployment/crashloop-bot-')) {
         // /healthz never depends on Redis or Slack: an outage makes the bot unready, never restarts it.
         expect(c.startupProbe!.httpGet?.path).toBe('/healthz');
         expect(c.livenessProbe!.httpGet?.path).toBe('/healthz');
