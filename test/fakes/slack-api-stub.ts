@@ -38,6 +38,8 @@ export interface SlackApiStub {
   callsTo(method: string): StubCall[];
   /** The next `times` calls of `method` get this answer instead. */
   inject(method: string, injection: Injection, times?: number): void;
+  /** What apps.connections.open answers (a Socket Mode server's URL). */
+  setSocketModeUrl(url: string): void;
   /** Top-level messages (thread roots) in a channel. */
   roots(channel?: string): StubMessage[];
   replies(threadTs: string): StubMessage[];
@@ -75,6 +77,7 @@ export async function startSlackApiStub(opts: { usergroups?: Record<string, stri
   const messages: StubMessage[] = [];
   const injections = new Map<string, Array<Injection>>();
   let seq = 0;
+  let socketModeUrl: string | undefined;
   const nextTs = () => {
     seq += 1;
     return `${Math.floor(Date.now() / 1000)}.${String(seq).padStart(6, '0')}`;
@@ -110,6 +113,8 @@ export async function startSlackApiStub(opts: { usergroups?: Record<string, stri
         m.updates += 1;
         return { ok: true, channel, ts: m.ts, text: m.text };
       }
+      case 'apps.connections.open':
+        return socketModeUrl ? { ok: true, url: socketModeUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
       case 'users.info':
@@ -174,6 +179,9 @@ export async function startSlackApiStub(opts: { usergroups?: Record<string, stri
       const q = injections.get(method) ?? [];
       for (let i = 0; i < times; i++) q.push(injection);
       injections.set(method, q);
+    },
+    setSocketModeUrl(url) {
+      socketModeUrl = url;
     },
     roots: (channel) => messages.filter((m) => !m.thread_ts && (!channel || m.channel === channel)),
     replies: (threadTs) => messages.filter((m) => m.thread_ts === threadTs),

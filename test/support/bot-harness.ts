@@ -38,6 +38,8 @@ export interface HarnessOptions {
   kube?: FakeKubeApiOptions;
   role?: Role;
   env?: Record<string, string>;
+  /** Runs after the fakes are up and before the bot starts; may return more env. */
+  setup?: (parts: { slack: SlackApiStub; kube: FakeKubeApi }) => Promise<Record<string, string> | void>;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -58,6 +60,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     LOG_LEVEL: 'info',
     WORKER_CONCURRENCY: '4',
     ...opts.env,
+    ...((await opts.setup?.({ slack, kube })) ?? {}),
   };
   const logs: string[] = [];
   const destination = new Writable({

@@ -39,7 +39,8 @@ export interface SlashCommandFields {
 
 let seq = 0;
 
-export function slashCommandBody(fields: SlashCommandFields): string {
+/** The fields Slack sends for a slash command (form body over HTTP, `payload` in Socket Mode). */
+export function slashCommandPayload(fields: SlashCommandFields): Record<string, string> {
   seq += 1;
   const all: Record<string, string> = {
     token: 'deprecated-verification-token',
@@ -56,7 +57,11 @@ export function slashCommandBody(fields: SlashCommandFields): string {
     response_url: fields.response_url ?? 'https://hooks.slack.invalid/commands/T0001/1/x',
     trigger_id: fields.trigger_id ?? `${Date.now()}.${process.pid}.${seq}.trigger`,
   };
-  return new URLSearchParams(all).toString();
+  return all;
+}
+
+export function slashCommandBody(fields: SlashCommandFields): string {
+  return new URLSearchParams(slashCommandPayload(fields)).toString();
 }
 
 /** POST a signed slash command to `${baseUrl}/slack/events`; returns status, body and elapsed ms. */
