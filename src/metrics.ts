@@ -21,7 +21,7 @@ export interface Metrics {
 
 export function createMetrics(queueCounts?: () => Promise<Record<string, number>>): Metrics {
   const registry = new client.Registry();
-  client.collectDefaultMetrics({ register: registry, prefix: 'crashloop_process_' });
+  client.collectDefaultMetrics({ register: registry, prefix: 'crashloop_' });
   const m: Metrics = {
     registry,
     jobs: new client.Counter({

@@ -74,6 +74,31 @@ describe('/crashloop', () => {
     expect(h.slack.roots().length).toBe(before);
   });
 
+  it('rides out a 429 from Slack (Retry-After) without posting twice', async () => {
+    h.slack.inject('chat.postMessage', { status: 429, retryAfter: 1 });
+    const res = await h.command({ text: `${POD} -n production`, channel_id: 'C0RATE' });
+    expect(res.status).toBe(200);
+    const root = await h.slack.waitFor(() => h.slack.roots('C0RATE')[0], 15_000);
+    await h.slack.waitFor(() => h.slack.replies(root.ts)[0], 15_000);
+    await waitForIdleQueue(h.bots[0]!);
+    expect(h.slack.roots('C0RATE')).toHaveLength(1);
+    expect(h.slack.replies(root.ts)).toHaveLength(1);
+    const posts = h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0RATE');
+    expect(posts).toHaveLength(3); // the 429, its retry, the reply
+  });
+
+  it('tells the asker to invite the bot when Slack refuses the channel, and does not retry', async () => {
+    h.slack.inject('chat.postMessage', { error: 'not_in_channel' });
+    const res = await h.command({ text: `${POD} -n production`, channel_id: 'C0PRIVATE' });
+    expect(res.status).toBe(200);
+    const answer = await h.slack.waitFor(() => h.slack.responses.find((r) => JSON.stringify(r.body).includes('not_in_channel')));
+    expect(JSON.stringify(answer.body)).toContain('/invite @crashloop');
+    await waitForIdleQueue(h.bots[0]!);
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0PRIVATE')).toHaveLength(1);
+    const metrics = await (await fetch(`${h.baseUrl}/metrics`)).text();
+    expect(metrics).toContain('crashloop_slack_errors_total{method="chat.postMessage",error="not_in_channel"} 1');
+  });
+
   it('refuses a bad signature or a stale timestamp with 401', async () => {
     const bad = await h.command({ text: POD }, { signature: 'v0=deadbeef' });
     expect(bad.status).toBe(401);
@@ -87,9 +112,9 @@ describe('/crashloop', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ ready: true, redis: 'ok', slack: 'ok' });
     const metrics = await (await fetch(`${h.baseUrl}/metrics`)).text();
-    expect(metrics).toContain('crashloop_diagnoses_total{cause="oom-killed"} 1');
-    expect(metrics).toMatch(/crashloop_diagnosis_duration_seconds_count\{trigger="slash-command"\} 1/);
+    expect(metrics).toContain('crashloop_diagnoses_total{cause="oom-killed"} 2');
+    expect(metrics).toMatch(/crashloop_diagnosis_duration_seconds_count\{trigger="slash-command"\} 3/);
     expect(metrics).toMatch(/crashloop_queue_jobs\{state="completed"\} \d+/);
-    expect(metrics).toMatch(/crashloop_jobs_total\{name="diagnose",state="completed"\} 2/);
+    expect(metrics).toMatch(/crashloop_jobs_total\{name="diagnose",state="completed"\} 4/);
   });
 });
