@@ -1,4 +1,5 @@
 import type { EvidenceItem } from '../../domain/diagnosis.js';
+import type { Evidence } from '../../domain/evidence.js';
 import { kubectl } from '../commands.js';
 import type { Facts } from '../facts.js';
 import { CONFIG_PATTERNS } from '../log-patterns/config.js';
@@ -27,7 +28,19 @@ function envSources(f: Facts): string {
   return `env: ${env.length ? env.join(', ') : 'none'}${from.length ? `; envFrom: ${from.join(', ')}` : ''}`;
 }
 
-function remedyFor(f: Facts, m: Missing, variable: string | null) {
+/** ConfigMaps/Secrets mounted into the container, with their mount paths. */
+function mountedConfig(evidence: Evidence, f: Facts): Array<{ kind: 'configmap' | 'secret'; name: string; path: string }> {
+  const volumes = evidence.pod.spec?.volumes ?? [];
+  const out: Array<{ kind: 'configmap' | 'secret'; name: string; path: string }> = [];
+  for (const m of f.spec?.volumeMounts ?? []) {
+    const v = volumes.find((x) => x.name === m.name);
+    if (v?.configMap?.name) out.push({ kind: 'configmap', name: v.configMap.name, path: m.mountPath });
+    else if (v?.secret?.secretName) out.push({ kind: 'secret', name: v.secret.secretName, path: m.mountPath });
+  }
+  return out;
+}
+
+function remedyFor(f: Facts, m: Missing, variable: string | null, mounted: ReturnType<typeof mountedConfig>, line: string | null) {
   const k = kubectl(f);
   const ns = f.namespace;
   const commands: string[] = [];
@@ -35,7 +48,11 @@ function remedyFor(f: Facts, m: Missing, variable: string | null) {
   else if (m.kind === 'configmap' && m.object) commands.push(k.getConfigMaps(), `kubectl -n ${ns} create configmap ${m.object} --from-literal=<KEY>=<value>`);
   else if (m.kind === 'key' && m.object) commands.push(`kubectl -n ${ns} describe ${m.object}`, `kubectl -n ${ns} edit ${m.object}`);
   else if (variable) commands.push(k.setEnv(`${variable}=<value>`));
-  else commands.push(k.logsPrevious(), k.editWorkload());
+  else {
+    const named = line ? mounted.filter((x) => line.includes(x.path)) : [];
+    const edits = (named.length ? named : mounted).slice(0, 2).map((x) => `kubectl -n ${ns} edit ${x.kind} ${x.name}`);
+    commands.push(k.logsPrevious(), ...(edits.length ? [...edits, k.rolloutRestart()] : [k.editWorkload()]));
+  }
   commands.push(m.kind ? k.describePod() : k.rolloutStatus());
   if (m.kind && k.workloadRef) commands.push(k.rolloutRestart());
   const text =
@@ -45,14 +62,16 @@ function remedyFor(f: Facts, m: Missing, variable: string | null) {
         ? `Create ${m.kind} ${m.object ?? ''} in namespace ${ns} (or fix the name the pod references); the kubelet retries on its own.`
         : variable
           ? `Set ${variable} for ${f.container} (env, or the Secret/ConfigMap it comes from), then let the rollout restart the pods.`
-          : 'Give the program the setting its log names (env var, Secret/ConfigMap key or config file), then restart the rollout.';
+          : mounted.length
+            ? `Fix the setting or file the log names; the container mounts ${mounted.map((x) => `${x.kind} ${x.name} at ${x.path}`).join(', ')}. Then restart the rollout.`
+            : 'Give the program the setting its log names (env var, Secret/ConfigMap key or config file), then restart the rollout.';
   return { text, commands };
 }
 
 export const missingConfigRule: Rule = {
   id: 'missing-config',
   title: 'Missing or invalid configuration',
-  match(_evidence, f) {
+  match(evidence, f) {
     const events = eventsOf(f, 'config-not-found');
     // runAsNonRoot refusals share the waiting reason but are a security-context problem (permission-denied).
     const nonRoot = NON_ROOT.test(`${f.waitingMessage ?? ''}\n${events.map((e) => e.message).join('\n')}`);
@@ -97,7 +116,7 @@ export const missingConfigRule: Rule = {
         specItem,
         timingItem(f),
       ]),
-      remedy: remedyFor(f, m, variable),
+      remedy: remedyFor(f, m, variable, mountedConfig(evidence, f), top?.line ?? null),
       ...(top && top.source === 'log' ? { anchor: top.line } : {}),
     };
   },
