@@ -182,6 +182,16 @@ describe('diagnose: other causes', () => {
     expect(d.remedy.commands.join('\n')).toMatch(command);
   });
 
+  it('a malformed mounted config file points at the ConfigMap that holds it', () => {
+    const e = podEvidence({ exitCode: 1, logs: ['nginx: [emerg] unknown directive "proxy_passs" in /etc/nginx/conf.d/default.conf:14'] });
+    e.pod.spec!.volumes = [{ name: 'conf', configMap: { name: 'edge-conf' } }];
+    e.pod.spec!.containers[0]!.volumeMounts = [{ name: 'conf', mountPath: '/etc/nginx/conf.d' }];
+    const d = diagnose(e);
+    expect(d.cause).toBe('missing-config');
+    expect(d.remedy.text).toMatch(/configmap edge-conf at \/etc\/nginx\/conf\.d/);
+    expect(d.remedy.commands).toEqual(expect.arrayContaining(['kubectl -n prod edit configmap edge-conf', 'kubectl -n prod rollout restart deployment/app']));
+  });
+
   it('exec format error names the node and image architectures', () => {
     const d = diagnose(podEvidence({ exitCode: 255, image: 'registry.example.com/team/app:1.4-amd64', nodeArch: 'arm64', logs: ['exec /usr/local/bin/app: exec format error'] }));
     expect(d.cause).toBe('exec-format-error');
