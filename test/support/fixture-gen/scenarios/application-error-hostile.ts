@@ -13,6 +13,7 @@ function hostileSlackMarkup(): ScenarioDef {
     '    at applyDiscount (/app/src/checkout/discount.js:42:31)',
     '    at processCart (/app/src/checkout/cart.js:118:12)',
     '    at async bootstrap (/app/src/index.js:27:3)',
+    `  [cause]: retry with postgres://checkout:hunter2-Prod!@pg.shop.svc:5432/checkout token=${slackToken}`,
   ];
   return appScenario({
     dir: 'application-error/hostile-slack-markup-and-secrets',
