@@ -76,6 +76,7 @@ export class ThreadStore {
   async claim(
     w: WorkloadRef,
     init: { episodeId: string; channel: string; opener: string; alertName?: string; now?: string },
+    attempt = 0,
   ): Promise<ClaimResult> {
     const cur = this.curKey(w);
     const ok = await this.redis.set(cur, init.episodeId, 'EX', this.ttlSeconds, 'NX');
@@ -101,8 +102,10 @@ export class ThreadStore {
     const existingId = await this.redis.get(cur);
     const episode = existingId ? await this.get(existingId) : null;
     if (!existingId || !episode) {
-      // The episode just ended or expired between our SET and GET: try again once.
-      return this.claim(w, init);
+      // The episode just ended or expired (no id), or its opener is still writing it (no hash): retry shortly.
+      if (attempt >= 50) throw new Error(`could not claim or read the thread of ${w.namespace}/${w.kind}/${w.name}`);
+      await new Promise((r) => setTimeout(r, 10));
+      return this.claim(w, init, attempt + 1);
     }
     return { episode, created: false };
   }
