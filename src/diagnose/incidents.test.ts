@@ -255,6 +255,8 @@ const MORE: Incident[] = [
   { name: 'Java server binding port 443 as non-root', pod: { exitCode: 1, logs: ['Caused by: java.net.BindException: Permission denied', '\tat java.base/sun.nio.ch.Net.bind0(Native Method)'] }, cause: 'permission-denied' },
   { name: 'Celery worker with a wrong broker host', pod: { exitCode: 1, logs: ['[2026-04-04 08:20:00,000: ERROR/MainProcess] consumer: Cannot connect to amqp://guest:**@rabbitmq:5672//: [Errno -2] Name or service not known.'] }, cause: 'dependency-unavailable', detail: 'dns' },
   { name: 'Loki with an unknown config field', pod: { exitCode: 1, logs: ['failed parsing config: /etc/loki/config.yaml: yaml: unmarshal errors:', '  line 12: field max_look_back_period not found in type config.ChunkStoreConfig'] }, cause: 'missing-config' },
+  { name: 'unset REDIS_URL falls back to localhost', pod: { exitCode: 1, logs: ['WARN REDIS_URL is not set, using redis://localhost:6379', 'Error: connect ECONNREFUSED 127.0.0.1:6379'] }, cause: 'missing-config' },
+  { name: 'Cloud SQL proxy sidecar not ready yet', pod: { exitCode: 1, otherContainers: ['cloud-sql-proxy'], logs: ['ConnectionRefusedError: [Errno 111] Connect call failed (\'127.0.0.1\', 5432)'] }, cause: 'dependency-unavailable', detail: 'refused' },
 ];
 
 describe('more incidents from public reports', () => {

@@ -94,6 +94,8 @@ export const dependencyUnavailableRule: Rule = {
     // The kubelet killed it for failing probes: the dependency did not make it exit (its health check may depend on it).
     if (countOf(f, 'probe-kill') > 0) confidence -= 0.15;
     const target = targetIn(anchor.line) ?? [...hits].reverse().map((h) => targetIn(h.line)).find((t) => t) ?? null;
+    // Falling back to localhost after a setting went missing: the missing setting is the cause.
+    if (target && /^(?:localhost|127\.|\[?::1)/.test(target) && hitsOf(f, 'missing-config').length > 0) confidence -= 0.1;
     const k = kubectl(f);
     const kubeApi = detail === 'auth' && KUBE_API.test(anchor.line);
     const sa = evidence.pod.spec?.serviceAccountName ?? 'default';
