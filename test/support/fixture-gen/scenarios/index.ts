@@ -12,6 +12,7 @@ import { LIVENESS_SCENARIOS } from './liveness-probe-failure.js';
 import { MISSING_CONFIG_FILE_SCENARIOS } from './missing-config-files.js';
 import { MISSING_CONFIG_SCENARIOS } from './missing-config.js';
 import { MISSING_DEPENDENCY_SCENARIOS } from './missing-runtime-dependency.js';
+import { MORE_DEPENDENCY_SCENARIOS } from './more-dependencies.js';
 import { EDGE_CASE_SCENARIOS } from './more-edge-cases.js';
 import { MORE_APP_SCENARIOS } from './more-app-failures.js';
 import { MORE_ROLLOUT_SCENARIOS, MORE_RUNTIME_SCENARIOS } from './more-runtime-failures.js';
@@ -36,6 +37,7 @@ export const ALL_SCENARIOS: Array<() => ScenarioDef> = [
   ...MORE_RUNTIME_SCENARIOS,
   ...MORE_ROLLOUT_SCENARIOS,
   ...EDGE_CASE_SCENARIOS,
+  ...MORE_DEPENDENCY_SCENARIOS,
   ...HOSTILE_SCENARIOS,
   ...MISSING_CONFIG_FILE_SCENARIOS,
   ...OOM_SIDECAR_SCENARIOS,
