@@ -83,9 +83,12 @@ function sidecarSentence(f: Facts): string | null {
 
 function notesOf(evidence: Evidence, f: Facts, extra: string[]): string[] {
   const notes = evidence.notes.map((n) => n.message);
-  if (f.logs.source === 'current' && f.logs.previousMissing) notes.push('previous logs were not available; showing the current instance');
-  else if (f.logs.source === 'current' && f.logs.previousEmpty) notes.push('the previous instance logged nothing; showing the current instance');
-  else if (f.logs.source === 'previous' && f.logs.meaningful === 0) notes.push('the previous instance logged nothing before it died');
+  // Say which instance the log comes from, unless the collector already did.
+  if (!evidence.notes.some((n) => n.source === 'logs')) {
+    if (f.logs.source === 'current' && f.logs.previousMissing) notes.push('previous logs were not available; showing the current instance');
+    else if (f.logs.source === 'current' && f.logs.previousEmpty) notes.push('the previous instance logged nothing; showing the current instance');
+    else if (f.logs.source === 'previous' && f.logs.meaningful === 0) notes.push('the previous instance logged nothing before it died');
+  }
   if (f.logs.truncated) notes.push('older log lines were cut off; only the tail was read');
   return [...new Set([...notes, ...extra].map(redact))];
 }
