@@ -5,7 +5,7 @@
  */
 import type { ConfigurationOptions } from '@kubernetes/client-node';
 import type { CollectNote, NoteSource } from '../domain/evidence.js';
-import { describeError, noteKindOf } from '../kube/api-error.js';
+import { describeError, noteKindOf, retryOnReset } from '../kube/api-error.js';
 import { withTimeout } from '../kube/clients.js';
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; note: CollectNote; error: unknown };
@@ -30,7 +30,7 @@ export async function read<T>(
   call: (options: ConfigurationOptions) => Promise<T>,
 ): Promise<ReadResult<T>> {
   try {
-    return { ok: true, value: await call(requestOptions(ctx)) };
+    return { ok: true, value: await retryOnReset(() => call(requestOptions(ctx))) };
   } catch (error) {
     const note: CollectNote = { source, kind: noteKindOf(error), message: `Could not read ${what}: ${describeError(error)}; ${impact}.` };
     return { ok: false, note, error };

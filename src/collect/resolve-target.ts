@@ -9,7 +9,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import type { CollectNote } from '../domain/evidence.js';
 import type { ResolvedTarget, TargetRequest } from '../domain/target.js';
 import { CrashloopError } from '../errors.js';
-import { fatalError, statusOf } from '../kube/api-error.js';
+import { fatalError, retryOnReset, statusOf } from '../kube/api-error.js';
 import type { KubeClients } from '../kube/clients.js';
 import { controllerOf, mostCrashing, podSummary } from './pod-status.js';
 import { read, requestOptions, type ReadContext } from './read.js';
@@ -87,7 +87,7 @@ export async function resolveTarget(clients: KubeClients, request: TargetRequest
 
   if (!kind || kind === 'Pod') {
     try {
-      const pod = await clients.core.readNamespacedPod({ name, namespace }, requestOptions(ctx));
+      const pod = await retryOnReset(() => clients.core.readNamespacedPod({ name, namespace }, requestOptions(ctx)));
       const listedEarly = await early;
       return { pod, target: { namespace, pod: name, resolvedBy: 'pod', ...container }, ...(listedEarly?.ok ? { namespacePods: listedEarly.value.items } : {}) };
     } catch (err) {

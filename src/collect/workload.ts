@@ -3,7 +3,7 @@
  * DaemonSet): the key the Slack bot uses for one thread per crashing workload.
  */
 import type { V1Pod } from '@kubernetes/client-node';
-import { fatalError, statusOf } from '../kube/api-error.js';
+import { fatalError, retryOnReset, statusOf } from '../kube/api-error.js';
 import type { KubeClients } from '../kube/clients.js';
 import { controllerOf } from './pod-status.js';
 import { read, requestOptions, type ReadContext } from './read.js';
@@ -31,7 +31,7 @@ export async function resolveWorkload(
   let p: V1Pod;
   if (typeof pod === 'string') {
     try {
-      p = await clients.core.readNamespacedPod({ name: pod, namespace }, requestOptions(ctx));
+      p = await retryOnReset(() => clients.core.readNamespacedPod({ name: pod, namespace }, requestOptions(ctx)));
     } catch (err) {
       if (statusOf(err) === 404) return null;
       throw fatalError(err, `read pod ${namespace}/${pod}`) ?? err;

@@ -45,6 +45,26 @@ function transportCode(err: unknown): string | null {
   return null;
 }
 
+/**
+ * A kept-alive connection the server (or a load balancer) closed just as a request went out: safe to
+ * retry a read once on a fresh connection.
+ */
+export function isConnectionReset(err: unknown): boolean {
+  if (statusOf(err) !== null || isTimeout(err)) return false;
+  const t = transportCode(err);
+  return t === 'ECONNRESET' || t === 'UND_ERR_SOCKET' || t === 'EPIPE' || t === 'UND_ERR_CLOSED';
+}
+
+/** Run a read; when its connection was reset before any answer, run it once more. */
+export async function retryOnReset<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (!isConnectionReset(err)) throw err;
+    return call();
+  }
+}
+
 export function noteKindOf(err: unknown): NoteKind {
   const code = statusOf(err);
   if (code === 403 || code === 401) return 'forbidden';
@@ -76,7 +96,12 @@ export function describeError(err: unknown): string {
 export function fatalError(err: unknown, what: string, server?: string): CrashloopError | null {
   const code = statusOf(err);
   if (code === 404) return null;
-  if (code === 401 || code === 403) {
+  if (code === 401) {
+    return new CrashloopError('cluster-forbidden', `the API server did not accept the credentials: ${describeError(err)}`, [
+      'the token or client certificate of your kubeconfig user is missing, expired or revoked; log in to the cluster again',
+    ], { cause: err });
+  }
+  if (code === 403) {
     const msg = statusMessage(err);
     return new CrashloopError('cluster-forbidden', `not allowed to ${what}: ${describeError(err)}`, [
       ...(msg ? [`API server: ${msg}`] : []),

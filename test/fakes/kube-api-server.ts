@@ -55,6 +55,8 @@ export interface Fault extends RequestMatcher {
   delayMs?: number;
   /** Never answer (until close): a timeout for the client. */
   hang?: boolean;
+  /** Drop the connection without answering (a reset, as when a load balancer closes it). */
+  reset?: boolean;
   /** Apply to this many matching requests, then stop (default: all). */
   times?: number;
 }
@@ -255,6 +257,11 @@ export class FakeKubeApi {
       if (fault.times !== undefined) fault.times--;
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.hang) return; // the socket stays open until the client gives up or close()
+      if (fault.reset) {
+        rec.endedAt = performance.now() - this.t0;
+        req.socket.resetAndDestroy();
+        return;
+      }
       answer = fault.status
         ? json(fault.status, fault.body ?? faultBody(fault.status, fault.message, route, method))
         : this.answer(route, url, method, contentType, raw, req, rec);

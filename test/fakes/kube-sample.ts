@@ -39,6 +39,7 @@ function pod(name: string, restarts: number, crashing: boolean): KubeObject {
     metadata: {
       name,
       namespace: NS,
+      uid: `uid-${name}`,
       labels: { app: 'api', 'pod-template-hash': '7d9f8b6c5d' },
       creationTimestamp: '2026-12-01T10:00:00Z',
       ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'api-7d9f8b6c5d', uid: 'rs-2-uid', controller: true, blockOwnerDeletion: true }],
@@ -82,7 +83,7 @@ export function sampleObjects(): KubeObject[] {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name: 'api-7d9f8b6c5d-abcde.1', namespace: NS },
-      involvedObject: { kind: 'Pod', name: 'api-7d9f8b6c5d-abcde', namespace: NS, fieldPath: 'spec.containers{api}' },
+      involvedObject: { kind: 'Pod', name: 'api-7d9f8b6c5d-abcde', namespace: NS, uid: 'uid-api-7d9f8b6c5d-abcde', fieldPath: 'spec.containers{api}' },
       reason: 'BackOff',
       type: 'Warning',
       message: 'Back-off restarting failed container api in pod api-7d9f8b6c5d-abcde_shop',

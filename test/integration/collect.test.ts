@@ -157,6 +157,19 @@ describe('collectEvidence: partial failures become notes', () => {
     expectWithinBudget(a);
   });
 
+  it('retries a read once when its kept-alive connection is reset', async () => {
+    const a = await sample();
+    a.fault({ method: 'GET', path: '/api/v1/namespaces/shop/pods/api-7d9f8b6c5d-abcde', reset: true, times: 1 });
+    a.fault({ method: 'GET', path: '/api/v1/namespaces/shop/events', reset: true, times: 1 });
+    const ev = await collectEvidence(makeClients(a.kubeConfig()), { namespace: 'shop', name: 'api-7d9f8b6c5d-abcde' });
+    expect(ev.pod.metadata?.name).toBe('api-7d9f8b6c5d-abcde');
+    expect(ev.events.map((e) => e.reason)).toEqual(['BackOff']);
+    expect(ev.notes).toEqual([]);
+    const count = (path: string) => a.requests.filter((r) => r.path === path).length;
+    expect(count('/api/v1/namespaces/shop/pods/api-7d9f8b6c5d-abcde')).toBe(2);
+    expect(count('/api/v1/namespaces/shop/events')).toBe(2);
+  });
+
   it('keeps the last log lines when they are too long for one bounded request', async () => {
     const a = await sample();
     const filler = Array.from({ length: 300 }, (_, i) => `{"level":"info","i":${i},"payload":"${'x'.repeat(4000)}"}`);
@@ -176,6 +189,10 @@ describe('collectEvidence: partial failures become notes', () => {
     const forbidden = await failure(collectEvidence(clients, { namespace: 'shop', name: 'api-7d9f8b6c5d-abcde' }));
     expect(forbidden.code).toBe('cluster-forbidden');
     expect(forbidden.hints[0]).toContain('cannot get resource "pods"');
+    a.clearFaults();
+    a.fault({ path: '/api/v1/namespaces/shop/pods/api-7d9f8b6c5d-abcde', status: 401, message: 'Unauthorized' });
+    const unauthorised = await failure(collectEvidence(clients, { namespace: 'shop', name: 'api-7d9f8b6c5d-abcde' }));
+    expect(unauthorised).toMatchObject({ code: 'cluster-forbidden', message: 'the API server did not accept the credentials: unauthorised (401)' });
     await a.close();
     api = undefined;
     const down = await failure(collectEvidence(clients, { namespace: 'shop', name: 'api-7d9f8b6c5d-abcde' }));
