@@ -109,7 +109,23 @@ describe('configuration keys in any case', () => {
     "missing required configuration 'db_host'",
     'ValidationError: "port" must be a number',
     'Config File "config" Not Found in "[/app]"',
+    "sqlalchemy.exc.ArgumentError: Could not parse rfc1738 URL from string ''",
+    'panic: parse "": empty url',
+    'Error: ✗ Could not find config defaults, make sure homepath command line parameter is set',
+    'command traefik error: field not found, node: entrypoint',
   ])('%s', (line) => {
     expect(families(line)).toContain('missing-config');
+  });
+});
+
+describe('families stay apart', () => {
+  it.each<[string, PatternFamily, PatternFamily]>([
+    ["TypeError: Cannot read properties of undefined (reading 'amount')", 'app-error', 'missing-config'],
+    ['exec /app/start.sh: permission denied', 'bad-entrypoint', 'dependency'],
+    ['ERROR: permission denied for table orders', 'dependency', 'permission'],
+    ['java.net.ConnectException: Connection timed out', 'dependency', 'bad-entrypoint'],
+  ])('%s is %s, not %s', (line, is, isNot) => {
+    expect(families(line)).toContain(is);
+    expect(families(line)).not.toContain(isNot);
   });
 });
