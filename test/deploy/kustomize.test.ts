@@ -14,11 +14,10 @@ import { podSpecs, type Container, type PodSpec } from './pod-spec.js';
 const shapes = listShapes();
 /**
  * Containers deliberately without probes, and why. Kept exact: such a container must have no probe at all.
- * `crashloop worker` serves no HTTP today; a probe on a port nobody listens on would kill a healthy worker.
+ * (A probe on a port nobody listens on would kill a healthy container; test/deploy/probes.test.ts runs the real
+ * processes and fails when an unprobed one starts serving /healthz.)
  */
-const UNPROBED: Record<string, string> = {
-  'Deployment/crashloop-bot-worker': 'crashloop worker serves no /healthz or /readyz yet (src/runtime/start.ts)',
-};
+const UNPROBED: Record<string, string> = {};
 const rendered = new Map(shapes.map((s) => [s.name, renderKustomization(s.dir)]));
 const get = (name: string) => rendered.get(name)!;
 // One tsc run over every overlay's objects (a few seconds), shared by the per-overlay tests.
