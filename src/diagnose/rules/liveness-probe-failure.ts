@@ -24,6 +24,9 @@ function killWindow(p: ProbeFacts): number {
 function probeAdvice(kind: Failure, mismatch: string | null, probe: ProbeFacts | null, announced: number | null): string {
   if (mismatch && announced !== null) return `Point the ${probe?.kind ?? 'liveness'} probe at port ${announced}, where the app listens.`;
   if (mismatch) return `Point the ${probe?.kind ?? 'liveness'} probe at the port the app listens on.`;
+  if (probe?.kind === 'startup' && (kind === 'refused' || kind === 'timeout' || kind === 'other')) {
+    return `The startup probe gives up after ${killWindow(probe)}s (initialDelay + period x failureThreshold), before the app is up: raise failureThreshold (or periodSeconds) to cover the real startup time.`;
+  }
   switch (kind) {
     case 'status-404':
       return `The probe path ${probe?.path ?? ''} does not exist (404): point it at the app's health endpoint.`;
@@ -52,7 +55,9 @@ export const livenessProbeFailureRule: Rule = {
     // An app that shuts down on the kubelet's SIGTERM may exit with any code: its log says it was stopped.
     const killed = code === 137 || code === 143 || f.last?.signal === 9 || f.last?.signal === 15 || (kills > 0 && !!shutdown);
     const depHit = best(hitsOf(f, 'dependency'));
-    const probe = killers.find((p) => p.kind === 'liveness') ?? killers[0] ?? null;
+    // Which probe kills it: the one the latest kill/failure event names, else liveness.
+    const named = /\b(liveness|startup)\b/i.exec([...eventsOf(f, 'probe-kill', 'liveness-failed', 'startup-failed')].reverse()[0]?.message ?? '')?.[1]?.toLowerCase();
+    const probe = killers.find((p) => p.kind === named) ?? killers.find((p) => p.kind === 'liveness') ?? killers[0] ?? null;
     const mismatch = killers.map((p) => probePortMismatch(p, f.ports)).find((m) => m) ?? null;
     const lastFailure = failures[failures.length - 1];
     const kind = lastFailure ? failureKind(lastFailure.message) : 'other';
