@@ -16,6 +16,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { discoveryAnswer, handleResource, json, parseRoute, type Answer, type Route } from './kube-handlers.js';
 import { forbidden, notFound, status, type StatusBody } from './kube-status.js';
 import { KubeStore, type KubeObject, type LogEntry } from './kube-store.js';
+import { isWatch, streamWatch } from './kube-watch.js';
 
 export interface RecordedRequest {
   method: string;
@@ -250,6 +251,12 @@ export class FakeKubeApi {
       const m = this.expected.find((e) => matches(e, method, url.pathname));
       if (m) this.hit.add(m);
       else rec.unexpected = true;
+    }
+    if (!rec.unexpected && !fault && route && isWatch(route, method, url.searchParams)) {
+      rec.status = 200;
+      await streamWatch(this.store, route, url.searchParams, req, res);
+      rec.endedAt = performance.now() - this.t0;
+      return;
     }
     if (rec.unexpected) {
       answer = json(404, status(404, `unexpected request ${method} ${url.pathname} (fake API strict mode)`));

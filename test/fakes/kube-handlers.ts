@@ -173,7 +173,6 @@ function write(store: KubeStore, route: Route, method: string, contentType: stri
 
 export function handleResource(store: KubeStore, route: Route, method: string, query: URLSearchParams, contentType: string, body: string): Answer {
   const t = route.type;
-  if (query.get('watch') === 'true' || query.get('watch') === '1') return fail(status(405, 'watch is not supported by the fake Kubernetes API'));
   if (route.subresource) {
     if (t.kind === 'Pod' && route.subresource === 'log' && method === 'GET') {
       const answer = readLog(store, route.namespace ?? 'default', route.name!, query);

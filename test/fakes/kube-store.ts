@@ -40,10 +40,24 @@ function key(t: ResourceType, namespace: string | undefined, name: string): stri
   return `${t.group}/${t.plural}/${namespace ?? ''}/${name}`;
 }
 
+export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
+export type ChangeListener = (type: ChangeType, t: ResourceType, obj: KubeObject) => void;
+
 export class KubeStore {
   private rv = 1000;
+  private readonly listeners = new Set<ChangeListener>();
   private readonly objects = new Map<string, KubeObject>();
   private readonly logs = new Map<string, { current?: string; previous?: string }>();
+
+  /** Subscribe to writes (watch); returns the unsubscribe function. */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(type: ChangeType, t: ResourceType, obj: KubeObject): void {
+    for (const l of this.listeners) l(type, t, structuredClone(obj));
+  }
 
   get resourceVersion(): string {
     return String(this.rv);
@@ -62,7 +76,10 @@ export class KubeStore {
     if (Number.isFinite(numeric) && numeric > this.rv) this.rv = numeric;
     if (WORKLOADS.has(t.kind)) obj.metadata.generation ??= 1;
     if (t.namespaced && !obj.metadata.namespace) obj.metadata.namespace = 'default';
-    this.objects.set(key(t, t.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name), obj);
+    const k = key(t, t.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name);
+    const existed = this.objects.has(k);
+    this.objects.set(k, obj);
+    this.emit(existed ? 'MODIFIED' : 'ADDED', t, obj);
     return obj;
   }
 
@@ -71,6 +88,7 @@ export class KubeStore {
     obj.metadata.resourceVersion = String(++this.rv);
     if (specChanged && WORKLOADS.has(t.kind)) obj.metadata.generation = (obj.metadata.generation ?? 1) + 1;
     this.objects.set(key(t, t.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name), obj);
+    this.emit('MODIFIED', t, obj);
     return obj;
   }
 
@@ -89,7 +107,13 @@ export class KubeStore {
   }
 
   delete(t: ResourceType, namespace: string | undefined, name: string): boolean {
-    return this.objects.delete(key(t, t.namespaced ? namespace : undefined, name));
+    const k = key(t, t.namespaced ? namespace : undefined, name);
+    const obj = this.objects.get(k);
+    if (!obj) return false;
+    this.objects.delete(k);
+    obj.metadata.resourceVersion = String(++this.rv);
+    this.emit('DELETED', t, obj);
+    return true;
   }
 
   /** Namespaces that exist: Namespace objects plus any namespace an object lives in. */

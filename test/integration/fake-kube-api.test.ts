@@ -73,6 +73,21 @@ describe('kubectl against the fake API', () => {
     expect(dep.metadata?.generation).toBe(3);
   });
 
+  it('streams watch events: kubectl rollout status waits until the controller completes a rollout', async () => {
+    const status = kubectl('rollout', 'status', 'deployment/api', '-n', NS, '--timeout=20s');
+    // Wait until kubectl has listed and is watching, then roll out.
+    for (let i = 0; i < 200 && !api.requests.some((r) => r.query.watch === 'true'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(api.requests.some((r) => r.query.watch === 'true')).toBe(true);
+    const apps = api.kubeConfig().makeApiClient(AppsV1Api);
+    await apps.patchNamespacedDeployment(
+      { name: 'api', namespace: NS, body: { spec: { template: { spec: { containers: [{ name: 'api', image: 'registry.example.com/api:1.4.3' }] } } } } },
+      setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch),
+    );
+    const done = await status;
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('deployment "api" successfully rolled out');
+  });
+
   it('refuses to roll back a paused deployment, as kubectl checks spec.paused', async () => {
     await kubectl('rollout', 'pause', 'deployment/api', '-n', NS);
     const undo = await kubectl('rollout', 'undo', 'deployment/api', '-n', NS);
