@@ -51,5 +51,22 @@ describe('worker killed mid-job', () => {
     expect(metrics).toContain('crashloop_diagnoses_total{cause="oom-killed"} 1');
     expect((await fetch(`http://127.0.0.1:${takeover.port}/readyz`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${takeover.port}/alerts/alertmanager`, { method: 'POST' })).status).toBe(404);
+    await takeover.stop();
+  });
+
+  it('on SIGTERM finishes the job in flight, then exits 0', async () => {
+    const child = spawnRole('worker', { ...h.env, LOG_LEVEL: 'info' });
+    await waitForOutput(child, 'worker started');
+    const slowLogs = h.kube.fault({ path: /\/log$/, delayMs: 1500 });
+    const res = await h.command({ text: 'api-deployment-7d4b9c-xkp2z -n production', channel_id: 'C0TERM' });
+    expect(res.status).toBe(200);
+    await h.slack.waitFor(() => h.kube.requests.some((r) => r.path.endsWith('/log')), 10_000);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+    slowLogs();
+    const root = h.slack.roots('C0TERM')[0];
+    expect(root).toBeDefined();
+    expect(h.slack.replies(root!.ts)).toHaveLength(1);
+    expect(child.output()).toContain('finishing in-flight jobs');
   });
 });
