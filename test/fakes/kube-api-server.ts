@@ -8,13 +8,13 @@
  * `expectOnly()` turns on the strict mode where any request outside the list is answered 404
  * and recorded as unexpected.
  */
-import { readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { discoveryAnswer, handleResource, json, parseRoute, type Answer, type Route } from './kube-handlers.js';
-import { forbidden, notFound, status, type StatusBody } from './kube-status.js';
+import { faultBody, loadScenario, matches, type Fault, type RequestMatcher } from './kube-faults.js';
+import { status } from './kube-status.js';
 import { KubeStore, type KubeObject, type LogEntry } from './kube-store.js';
 import { isWatch, streamWatch } from './kube-watch.js';
 
@@ -41,26 +41,8 @@ export interface RecordedRequest {
   userAgent: string | null;
 }
 
-export interface RequestMatcher {
-  method?: string;
-  /** Exact path, or a pattern tested against the path. */
-  path: string | RegExp;
-}
-
-export interface Fault extends RequestMatcher {
-  /** HTTP status to answer with; the Status body is built like the API server's when `body` is absent. */
-  status?: number;
-  message?: string;
-  body?: unknown;
-  /** Added before answering (or before the fault's status). */
-  delayMs?: number;
-  /** Never answer (until close): a timeout for the client. */
-  hang?: boolean;
-  /** Drop the connection without answering (a reset, as when a load balancer closes it). */
-  reset?: boolean;
-  /** Apply to this many matching requests, then stop (default: all). */
-  times?: number;
-}
+export type { Fault, RequestMatcher } from './kube-faults.js';
+export { loadScenario } from './kube-faults.js';
 
 export interface FakeKubeApiOptions {
   /** Scenario folder holding objects.json (a v1 List) and logs/<pod>/<container>[.previous].log */
@@ -69,11 +51,6 @@ export interface FakeKubeApiOptions {
   logs?: LogEntry[];
   /** Added to every request (the bench uses 50 ms). */
   latencyMs?: number;
-}
-
-function matches(m: RequestMatcher, method: string, path: string): boolean {
-  if (m.method && m.method.toUpperCase() !== method) return false;
-  return typeof m.path === 'string' ? m.path === path : m.path.test(path);
 }
 
 function sleep(ms: number): Promise<void> {
@@ -87,37 +64,6 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-export function loadScenario(store: KubeStore, dir: string): void {
-  const list = JSON.parse(readFileSync(join(dir, 'objects.json'), 'utf8')) as { items?: KubeObject[] };
-  for (const o of list.items ?? []) store.add(o);
-  const logDir = join(dir, 'logs');
-  if (!existsSync(logDir)) return;
-  for (const pod of readdirSync(logDir)) {
-    for (const file of readdirSync(join(logDir, pod))) {
-      const m = /^(.+?)(\.previous)?\.log$/.exec(file);
-      if (!m) continue;
-      store.setLog({ pod, container: m[1]!, previous: Boolean(m[2]), text: readFileSync(join(logDir, pod, file), 'utf8') });
-    }
-  }
-}
-
-/** The Status a fault answers with when it names only a status code. */
-function faultBody(code: number, message: string | undefined, route: Route | undefined, method: string): StatusBody {
-  if (message) return status(code, message);
-  if (route && code === 403) {
-    const verb = method === 'PATCH' ? 'patch' : method === 'PUT' ? 'update' : route.name === undefined ? 'list' : 'get';
-    return forbidden({ verb, resource: route.type.plural, group: route.type.group, name: route.name, namespace: route.namespace, subresource: route.subresource });
-  }
-  if (route && code === 404 && route.name) return notFound(route.type.plural, route.type.group, route.name);
-  const defaults: Record<number, string> = {
-    500: 'Internal error occurred: fake fault',
-    503: 'the server is currently unable to handle the request',
-    504: 'the server was unable to return a response in the time allotted, but may still be processing the request',
-    429: 'the server has received too many requests and has asked us to try again later',
-  };
-  return status(code, defaults[code] ?? `fake fault ${code}`);
 }
 
 export class FakeKubeApi {
