@@ -11,6 +11,7 @@ import type { JobContext, JobProcessor, RuntimeDeps } from '../runtime/deps.js';
 import { type Episode, ThreadStore } from '../threads/thread-store.js';
 import { type AlertJob, jobId } from './jobs.js';
 import type { CauseId } from '../domain/cause-id.js';
+import { isCrashloopError } from '../errors.js';
 import type { Job } from 'bullmq';
 
 /** Thrown (and retried with backoff) while another job is still opening the thread. */
@@ -48,7 +49,14 @@ function root(e: Episode, a: AlertJob, state: 'investigating' | 'diagnosed' | 'r
 async function onFiring(job: Job<AlertJob>, { deps, log }: JobContext): Promise<void> {
   const a = job.data;
   const { namespace, name: pod } = a.target;
-  const workload = (await deps.cluster.workloadOf(namespace, pod)) ?? { namespace, kind: 'Pod', name: pod };
+  let found;
+  try {
+    found = await deps.cluster.workloadOf(namespace, pod);
+  } catch (err) {
+    if (isCrashloopError(err)) deps.metrics.clusterErrors.inc({ code: err.code });
+    throw err;
+  }
+  const workload = found ?? { namespace, kind: 'Pod', name: pod };
   const { episode: claimed, created } = await deps.threads.claim(workload, {
     episodeId: ThreadStore.episodeId(workload, a.startsAt),
     channel: a.channel,

@@ -92,4 +92,19 @@ describe('Alertmanager webhook', () => {
     const huge = await h.postAlert({ ...firing(), commonAnnotations: { description: 'x'.repeat(1_100_000) } });
     expect(huge.status).toBe(413);
   });
+
+  it('retries an alert while the cluster API is unavailable, then opens the thread', async () => {
+    const first = h.kube.store.get(typeByKind('Pod')!, 'production', PODS[0]!)!;
+    const bare = structuredClone(first);
+    bare.metadata = { ...bare.metadata, name: 'standalone-1', uid: undefined, resourceVersion: undefined, ownerReferences: undefined };
+    h.kube.store.add(bare);
+    h.kube.fault({ method: 'GET', path: '/api/v1/namespaces/production/pods/standalone-1', status: 503, times: 2 });
+    const res = await h.postAlert(alertPayload({ pods: ['standalone-1'], namespace: 'production', startsAt: '2026-12-01T13:00:00Z' }));
+    expect(res.status).toBe(200);
+    const root = await h.slack.waitFor(() => h.slack.roots(ALERT_CHANNEL).find((m) => JSON.stringify(m.blocks).includes('standalone-1')), 20_000);
+    await h.slack.waitFor(() => h.slack.replies(root.ts).find((m) => postKeyOf(m).endsWith(':diagnosis')), 20_000);
+    const metrics = await (await fetch(`${h.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/crashloop_cluster_errors_total\{code="cluster-unreachable"\} [12]/);
+    expect(metrics).toMatch(/crashloop_jobs_total\{name="alert",state="retried"\} [1-9]\d*/);
+  });
 });
