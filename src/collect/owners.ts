@@ -1,6 +1,6 @@
 /**
  * The owner chain and siblings of a pod, in at most two rounds: the pod's controller (ReplicaSet,
- * StatefulSet, DaemonSet, Job), then for a ReplicaSet its Deployment and all of the Deployment's
+ * StatefulSet, DaemonSet, Job, ReplicationController), then for a ReplicaSet its Deployment and all of the Deployment's
  * ReplicaSets (revision history, newest first), plus the other pods of the workload. Reads that
  * fail become notes.
  */
@@ -50,6 +50,14 @@ export async function readOwners(clients: KubeClients, ctx: ReadContext, pod: V1
     else if (ref.kind === 'DaemonSet') owners.daemonSet = r.value as V1DaemonSet;
     else owners.job = r.value as V1Job;
     const sib = await readSiblings(clients, ctx, namespace, r.value.spec?.selector, `${ref.kind}/${name}`, namespacePods);
+    return { owners, siblings: sib.pods, notes: sib.notes };
+  }
+  if (ref.kind === 'ReplicationController') {
+    // Older workloads (and OpenShift DeploymentConfigs) still run pods through ReplicationControllers.
+    const rc = await read(ctx, 'owners', label, impact, (o) => clients.core.readNamespacedReplicationController({ name, namespace }, o));
+    if (!rc.ok) return { owners, siblings: [], notes: [rc.note] };
+    const selector = rc.value.spec?.selector ? { matchLabels: rc.value.spec.selector } : undefined;
+    const sib = await readSiblings(clients, ctx, namespace, selector, `ReplicationController/${name}`, namespacePods);
     return { owners, siblings: sib.pods, notes: sib.notes };
   }
   if (ref.kind !== 'ReplicaSet') return { owners, siblings: [], notes: [] };

@@ -29,6 +29,7 @@ const KINDS: Record<string, string> = {
   ds: 'DaemonSet', daemonset: 'DaemonSet', daemonsets: 'DaemonSet',
   job: 'Job', jobs: 'Job', cj: 'CronJob', cronjob: 'CronJob', cronjobs: 'CronJob',
   rs: 'ReplicaSet', replicaset: 'ReplicaSet', replicasets: 'ReplicaSet',
+  rc: 'ReplicationController', replicationcontroller: 'ReplicationController', replicationcontrollers: 'ReplicationController',
 };
 const NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 /** Names controllers give pods: `<rs>-<5 chars>` (Deployment, ReplicaSet, DaemonSet, Job) or `<sts>-<ordinal>`. */
@@ -57,7 +58,7 @@ function workloadMatch(pod: V1Pod, name: string, kind?: string): string | null {
   const found =
     ref.kind === 'ReplicaSet' && hash && ref.name === `${name}-${hash}` ? 'Deployment'
     : ref.kind === 'ReplicaSet' && ref.name === name ? 'ReplicaSet'
-    : ['StatefulSet', 'DaemonSet', 'Job'].includes(ref.kind) && ref.name === name ? ref.kind
+    : ['StatefulSet', 'DaemonSet', 'Job', 'ReplicationController'].includes(ref.kind) && ref.name === name ? ref.kind
     : ref.kind === 'Job' && ref.name.startsWith(`${name}-`) && /^\d+$/.test(ref.name.slice(name.length + 1)) ? 'CronJob'
     : null;
   return found && (!kind || kind === found) ? `${found}/${name}` : null;

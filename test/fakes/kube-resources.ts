@@ -27,6 +27,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   { kind: 'ConfigMap', group: '', version: 'v1', plural: 'configmaps', singular: 'configmap', namespaced: true, shortNames: ['cm'], fields: [], verbs: READ },
   { kind: 'Secret', group: '', version: 'v1', plural: 'secrets', singular: 'secret', namespaced: true, shortNames: [], fields: ['type'], verbs: READ },
   { kind: 'Service', group: '', version: 'v1', plural: 'services', singular: 'service', namespaced: true, shortNames: ['svc'], fields: [], verbs: READ },
+  { kind: 'ReplicationController', group: '', version: 'v1', plural: 'replicationcontrollers', singular: 'replicationcontroller', namespaced: true, shortNames: ['rc'], fields: ['status.replicas'], verbs: READ },
   { kind: 'ReplicaSet', group: 'apps', version: 'v1', plural: 'replicasets', singular: 'replicaset', namespaced: true, shortNames: ['rs'], fields: ['status.replicas'], verbs: WRITE },
   { kind: 'Deployment', group: 'apps', version: 'v1', plural: 'deployments', singular: 'deployment', namespaced: true, shortNames: ['deploy'], fields: [], verbs: WRITE },
   { kind: 'StatefulSet', group: 'apps', version: 'v1', plural: 'statefulsets', singular: 'statefulset', namespaced: true, shortNames: ['sts'], fields: [], verbs: WRITE },
