@@ -96,6 +96,9 @@ describe.each(shapes)('overlay $name', (shape) => {
       expect(redis, 'REDIS_URL').toBeDefined();
       if (shape.bundledRedis) expect(redis!.value).toBe('redis://crashloop-bot-redis:6379');
       else expect(redis!.valueFrom).toEqual({ secretKeyRef: { name: 'crashloop-bot', key: 'REDIS_URL' } });
+      // The init container waits for the same Redis the bot will use.
+      const init = d.spec.template.spec.initContainers?.find((i) => i.name === 'wait-for-redis');
+      expect(init?.env?.find((e) => e.name === 'REDIS_URL')).toEqual(redis);
     }
   });
 

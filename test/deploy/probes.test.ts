@@ -21,7 +21,7 @@ import type { Container } from './pod-spec.js';
 
 const runtime = parseDockerfile(readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8')).stages.at(-1)!;
 const entrypoint = parseExecForm(runtime.instructions.filter((i) => i.keyword === 'ENTRYPOINT').at(-1)!.args)!;
-const deployments = byKind<{ metadata: { name: string }; spec: { template: { spec: { containers: Container[]; terminationGracePeriodSeconds?: number } } } }>(
+const deployments = byKind<{ metadata: { name: string }; spec: { template: { spec: { containers: Container[]; initContainers?: Container[]; terminationGracePeriodSeconds?: number } } } }>(
   renderKustomization(join(DEPLOY_DIR, 'overlays', 'socket-mode')),
   'Deployment',
 );
@@ -148,4 +148,52 @@ describe.each(deployments.map((d) => [d.metadata.name, d] as const))('%s', (_nam
     const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), graceMs))]);
     expect(code, output).toBe(0);
   }, 90_000);
+});
+
+describe('wait-for-redis init container', () => {
+  const init = deployments[0]!.spec.template.spec.initContainers?.find((c) => c.name === 'wait-for-redis');
+
+  function runInit(redisUrl: string | undefined) {
+    expect(init?.command?.slice(0, 2)).toEqual(['node', '-e']);
+    const child = spawn(process.execPath, ['-e', init!.command![2]!], {
+      env: { PATH: process.env.PATH ?? '', WAIT_LOG_EVERY_SECONDS: '1', ...(redisUrl ? { REDIS_URL: redisUrl } : {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    return { child, exit, out: () => out };
+  }
+
+  it('lets the pod start at once when Redis is up', async () => {
+    const r = runInit(redis.url);
+    expect(await r.exit).toBe(0);
+    expect(r.out()).toContain(`127.0.0.1:${redis.port} accepts connections`);
+  });
+
+  it('waits, without exiting, until Redis comes up', async () => {
+    const port = await freePort();
+    const r = runInit(`redis://127.0.0.1:${port}/0`);
+    try {
+      await until('it said it is waiting', async () => r.out().includes(`waiting for 127.0.0.1:${port}`), 10_000, r.out);
+      await new Promise((res) => setTimeout(res, 2500));
+      expect(r.child.exitCode, r.out()).toBeNull();
+      const { createServer } = await import('node:net');
+      const server = createServer((s) => s.destroy()).listen(port, '127.0.0.1');
+      try {
+        expect(await r.exit).toBe(0);
+      } finally {
+        server.close();
+      }
+    } finally {
+      r.child.kill('SIGKILL');
+    }
+  }, 30_000);
+
+  it('stops with one clear line when REDIS_URL is missing', async () => {
+    const r = runInit(undefined);
+    expect(await r.exit).toBe(2);
+    expect(r.out().trim()).toBe('wait-for-redis: REDIS_URL is not set to a redis:// URL');
+  });
 });
