@@ -46,7 +46,7 @@ export const CONFIG_PATTERNS = family('missing-config', [
   ['redis-config', /FATAL CONFIG FILE ERROR|Bad directive or wrong number of arguments/i, 0.86, { runtime: 'redis', label: 'redis configuration invalid' }],
   ['postgres-config', /invalid value for parameter "[^"]+"|unrecognized configuration parameter|configuration file "[^"]+" contains errors/i, 0.86, { runtime: 'postgres', label: 'postgres configuration invalid' }],
   ['mysql-config', /unknown variable '[^']+'|\[ERROR\] [^\n]*unknown option|Found option without preceding group/i, 0.84, { runtime: 'mysql', label: 'mysql configuration invalid' }],
-  ['mount-mismatch', /Are you trying to mount a directory onto a file|error mounting "[^"]+" to rootfs|references non-existent (?:config|secret) key/i, 0.85, { label: 'volume or key wiring wrong' }],
+  ['mount-mismatch', /Are you trying to mount a directory onto a file|error mounting "[^"]+" to rootfs|references non-existent (?:config|secret) key|failed to prepare subPath/i, 0.85, { label: 'volume or key wiring wrong' }],
   ['jvm-options', /Invalid (?:maximum|initial) heap size|Unrecognized VM option|Improperly specified VM option|Error: Could not create the Java Virtual Machine/, 0.78, { runtime: 'jvm', label: 'JVM options invalid' }],
   ['data-dir-not-empty', /directory "[^"]+" exists but is not empty|--initialize specified but the data directory has files in it|lost\+found/i, 0.7, { label: 'data directory not empty (point the data dir at a subdirectory of the volume)' }],
   ['dns-loop', /plugin\/loop: Loop \([^)]*\) detected/i, 0.85, { label: 'DNS forwarding loop in the resolver configuration' }],

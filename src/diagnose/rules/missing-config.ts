@@ -6,7 +6,7 @@ import { CONFIG_PATTERNS } from '../log-patterns/config.js';
 import type { Rule } from '../rule.js';
 import { best, clamp, compact, eventItem, eventsOf, exitCode, hitsOf, logItem, score, startErrorHits, stateItem, timingItem, who } from './support.js';
 
-export const NON_ROOT = /runAsNonRoot|image will run as root|non-numeric user|cannot verify user is non-root/i;
+export const NON_ROOT = /runAsNonRoot|image will run as root|non-numeric user|cannot verify user is non-root|breaks non-root policy/i;
 
 interface Missing {
   kind: 'secret' | 'configmap' | 'key' | null;
