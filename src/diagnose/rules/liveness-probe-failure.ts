@@ -76,7 +76,9 @@ export const livenessProbeFailureRule: Rule = {
     if (!killed && code !== null && code !== 0 && other) confidence -= 0.2;
     if (mismatch) confidence += 0.03;
 
-    const announced = f.ports.announced[0]?.port ?? null;
+    // The port to point the probe at: an announced port that is also declared, else the first announced.
+    const declared = new Set(f.ports.container.map((p) => p.port));
+    const announced = (f.ports.announced.find((a) => declared.has(a.port)) ?? f.ports.announced[0])?.port ?? null;
     const k = kubectl(f);
     const normalStart = hitsOf(f, 'app-error').every((h) => h.pattern.strength < 0.6) && f.logs.meaningful > 0;
     const items: Array<EvidenceItem | null> = [
@@ -87,7 +89,7 @@ export const livenessProbeFailureRule: Rule = {
       mismatch ? { kind: 'probe', text: mismatch } : null,
       f.ports.container.length ? { kind: 'spec', text: `containerPorts: ${f.ports.container.map((p) => `${p.port}${p.name ? ` (${p.name})` : ''}`).join(', ')}` } : null,
       ranNearWindow && ran !== null && window !== null ? { kind: 'timing', text: `ran ${Math.round(ran)}s, about the probe's kill window (${window}s = initialDelay + period x failureThreshold)` } : null,
-      normalStart && !depHit ? { kind: 'log', text: 'the previous log shows a normal startup cut short, not an application error' } : null,
+      normalStart && !depHit ? { kind: 'log', text: `the ${f.logs.source === 'previous' ? 'previous ' : ''}log shows a normal startup cut short, not an application error` } : null,
       depHit && kills > 0 ? logItem(f, depHit) : null,
       shutdown && kills > 0 ? logItem(f, shutdown) : null,
       timingItem(f),
