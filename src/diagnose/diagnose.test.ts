@@ -273,6 +273,25 @@ describe('diagnose: stale events', () => {
   });
 });
 
+describe('diagnose: sparse evidence', () => {
+  it('degrades to unknown on a bare pod with nothing read, naming what is missing', () => {
+    const d = diagnose({
+      collectedAt: NOW,
+      namespace: 'prod',
+      pod: { metadata: { name: 'bare' } },
+      focus: { name: 'app', init: false, reason: 'first' },
+      events: [],
+      logs: [],
+      owners: { replicaSets: [] },
+      siblings: [],
+      notes: [{ source: 'events', kind: 'forbidden', message: 'events could not be read (403 forbidden)' }],
+    });
+    expect(d).toMatchObject({ pod: 'bare', container: 'app', cause: 'unknown', rollout: null, logExcerpt: null });
+    expect(d.summary).toMatch(/no log of the container could be read/);
+    expect(d.notes).toContain('events could not be read (403 forbidden)');
+  });
+});
+
 describe('diagnose: output', () => {
   it('is deterministic and dated by the evidence', () => {
     const e = podEvidence({ exitCode: 1, logs: ['panic: boom'] });
