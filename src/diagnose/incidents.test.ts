@@ -257,6 +257,7 @@ const MORE: Incident[] = [
   { name: 'Loki with an unknown config field', pod: { exitCode: 1, logs: ['failed parsing config: /etc/loki/config.yaml: yaml: unmarshal errors:', '  line 12: field max_look_back_period not found in type config.ChunkStoreConfig'] }, cause: 'missing-config' },
   { name: 'unset REDIS_URL falls back to localhost', pod: { exitCode: 1, logs: ['WARN REDIS_URL is not set, using redis://localhost:6379', 'Error: connect ECONNREFUSED 127.0.0.1:6379'] }, cause: 'missing-config' },
   { name: 'Cloud SQL proxy sidecar not ready yet', pod: { exitCode: 1, otherContainers: ['cloud-sql-proxy'], logs: ['ConnectionRefusedError: [Errno 111] Connect call failed (\'127.0.0.1\', 5432)'] }, cause: 'dependency-unavailable', detail: 'refused' },
+  { name: 'REDIS_PORT shadowed by the Service link variable', pod: { exitCode: 1, logs: ['Traceback (most recent call last):', '  File "/app/worker.py", line 9, in <module>', "    port = int(os.environ.get('REDIS_PORT', 6379))", "ValueError: invalid literal for int() with base 10: 'tcp://10.96.12.4:6379'"] }, cause: 'missing-config' },
 ];
 
 describe('more incidents from public reports', () => {

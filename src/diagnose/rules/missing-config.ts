@@ -3,7 +3,8 @@ import type { Evidence } from '../../domain/evidence.js';
 import { kubectl } from '../commands.js';
 import type { Facts } from '../facts.js';
 import { CONFIG_PATTERNS } from '../log-patterns/config.js';
-import type { Rule } from '../rule.js';
+import type { LogHit } from '../log-patterns/index.js';
+import type { Finding, Rule } from '../rule.js';
 import { best, clamp, compact, eventItem, eventsOf, exitCode, hitsOf, logItem, score, startErrorHits, stateItem, timingItem, who } from './support.js';
 
 export const NON_ROOT = /runAsNonRoot|image will run as root|non-numeric user|cannot verify user is non-root|breaks non-root policy/i;
@@ -68,6 +69,26 @@ function remedyFor(f: Facts, m: Missing, variable: string | null, mounted: Retur
   return { text, commands };
 }
 
+/** A Service's injected NAME_PORT=tcp://ip:port variable shadows a setting the program reads. */
+function serviceLinkFinding(f: Facts, hit: LogHit, confidence: number): Finding {
+  const k = kubectl(f);
+  return {
+    confidence,
+    title: `${f.container} reads a Kubernetes service-link variable as its setting`,
+    summary: `${who(f)[0]?.toUpperCase()}${who(f).slice(1)} exits because a setting holds a URL like tcp://10.x.y.z:port: Kubernetes injects <SERVICE>_PORT/_HOST variables for every Service in the namespace, and one of them shadows a variable the program reads (e.g. a Service named like the app). Set enableServiceLinks: false or set the variable explicitly.`,
+    evidence: compact([logItem(f, hit), stateItem(f), timingItem(f)]),
+    remedy: {
+      text: 'Disable service links for the pod (spec.enableServiceLinks: false) or set the variable explicitly in the container env; renaming the Service also avoids the clash.',
+      commands: compact([
+        k.workloadRef ? `kubectl -n ${f.namespace} patch ${k.workloadRef} -p '{"spec":{"template":{"spec":{"enableServiceLinks":false}}}}'` : k.editWorkload(),
+        `kubectl -n ${f.namespace} exec ${f.podName} -c ${f.container} -- env`,
+        k.rolloutStatus(),
+      ]),
+    },
+    ...(hit.source === 'log' ? { anchor: hit.line } : {}),
+  };
+}
+
 export const missingConfigRule: Rule = {
   id: 'missing-config',
   title: 'Missing or invalid configuration',
@@ -104,6 +125,7 @@ export const missingConfigRule: Rule = {
         : variable
           ? `the program reports that ${variable} is missing or invalid`
           : `the program reports missing or invalid configuration (${top?.pattern.label ?? 'config'})`;
+    if (top?.pattern.id === 'service-link-collision') return serviceLinkFinding(f, top, clamp(confidence));
     return {
       confidence: clamp(confidence),
       title: m.kind ? `${f.container} references a missing ${m.kind === 'key' ? 'key' : m.kind}` : `${f.container} is missing configuration${variable ? ` (${variable})` : ''}`,
