@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from './diagnose.js';
-import { analyseRollout, crashLoopSeconds } from './rollout.js';
+import { analyseRollout, crashLoopSeconds, rolloutSentence } from './rollout.js';
 import { podEvidence, siblingPod, withDeployment } from './test-support.js';
 
 const crashing = () => podEvidence({ exitCode: 1, restarts: 5, logs: ['panic: boom'] });
@@ -43,14 +43,15 @@ describe('rollout analysis', () => {
     expect(r?.previousHealth.status).toBe('scaled-down');
   });
 
-  it('does not offer a rollback to a revision that fails too', () => {
+  it('offers the rollback to a revision that fails too, and says so', () => {
     const e = withDeployment(crashing(), [
       { revision: 1, image: 'app:1', replicas: 1, createdSecondsAgo: 3600 },
       { revision: 2, image: 'app:2', replicas: 1, createdSecondsAgo: 900 },
     ], 2, { siblings: [siblingPod(1, true)] });
     const r = analyseRollout(e, loop);
     expect(r?.previousHealth.status).toBe('failing');
-    expect(r?.rollbackOffered).toBe(false);
+    expect(r?.rollbackOffered).toBe(true);
+    expect(rolloutSentence(r!)).toMatch(/failing too.*may not help/);
   });
 
   it('a pod of an older revision is not on the newest', () => {
@@ -61,24 +62,26 @@ describe('rollout analysis', () => {
     expect(analyseRollout(e, loop)).toMatchObject({ currentRevision: 1, deploymentRevision: 2, failingOnNewest: false, rollbackOffered: false, previousRevision: null });
   });
 
-  it('does not blame a revision that ran long before the crashes began', () => {
+  it('does not blame a revision that ran long before the crashes began, but still offers the rollback', () => {
     const e = withDeployment(crashing(), [
       { revision: 1, image: 'app:1', replicas: 0, createdSecondsAgo: 86400 * 30 },
       { revision: 2, image: 'app:2', replicas: 1, createdSecondsAgo: 86400 * 3 },
     ], 2);
     const r = analyseRollout(e, loop);
-    expect(r?.rollbackOffered).toBe(false);
+    expect(r?.rollbackOffered).toBe(true);
     expect(r?.ranBeforeCrashing).toMatch(/before the crashes began/);
+    expect(rolloutSentence(r!)).toMatch(/probably not the cause.*still offered/);
   });
 
-  it('a restart-only revision is not a regression to roll back', () => {
+  it('a restart-only revision is not called a regression', () => {
     const e = withDeployment(crashing(), [
       { revision: 1, image: 'app:1', replicas: 0, createdSecondsAgo: 86400 },
       { revision: 2, image: 'app:1', replicas: 1, createdSecondsAgo: 600, restartedAt: '2026-04-04T08:20:00Z' },
     ], 2);
     const r = analyseRollout(e, loop);
     expect(r?.changes).toEqual(['rollout restart at 2026-04-04T08:20:00Z']);
-    expect(r?.rollbackOffered).toBe(false);
+    expect(r?.rollbackOffered).toBe(true);
+    expect(rolloutSentence(r!)).toMatch(/only records a restart/);
   });
 
   it('reports a paused Deployment and nothing for a pod without one', () => {

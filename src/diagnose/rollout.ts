@@ -104,7 +104,10 @@ export function analyseRollout(evidence: Evidence, loop: LoopFacts): RolloutInfo
     ? health(previous, evidence.siblings)
     : { status: 'unknown', text: 'there is no older revision to compare with' };
   const settled = ranBefore(toMs(current.metadata?.creationTimestamp), loop);
-  const rollbackOffered = failing && failingOnNewest && previousRevision !== null && previousHealth.status !== 'failing' && !diff.restartOnly && !settled;
+  // Offered whenever the failing pods run the Deployment's newest revision and an older one exists,
+  // also when that older ReplicaSet is at 0 (Recreate, or a rollout that finished before the crashes).
+  // Whether the rollout is the likely cause is said in words (rolloutSentence), not by hiding the button.
+  const rollbackOffered = failing && failingOnNewest && previousRevision !== null;
   return {
     kind: 'Deployment',
     name,
@@ -130,7 +133,13 @@ export function rolloutSentence(r: RolloutInfo): string | null {
   if (!r.failingOnNewest) return `The failing pod runs revision ${r.currentRevision}, but the Deployment is already at revision ${r.deploymentRevision}.`;
   const what = r.changes.length ? r.changes.slice(0, 2).join('; ') + (r.changes.length > 2 ? `; +${r.changes.length - 2} more` : '') : 'no template change found';
   const when = r.changedAt ? ` (created ${r.changedAt})` : '';
-  if (r.rollbackOffered) return `This started with revision ${r.currentRevision}${when}: ${what}. Rolling back to revision ${r.previousRevision} is offered (${r.previousHealth.text}).`;
-  const why = r.ranBeforeCrashing ?? (r.previousHealth.status === 'failing' ? r.previousHealth.text : r.changes.every((c) => c.startsWith('rollout restart')) ? 'the template only records a restart' : null);
-  return why ? `Revision ${r.currentRevision}${when} changed: ${what}; no rollback offered because ${why}.` : null;
+  const caveat =
+    r.ranBeforeCrashing ??
+    (r.previousHealth.status === 'failing'
+      ? `revision ${r.previousRevision} was failing too (${r.previousHealth.text}), so a rollback may not help`
+      : r.changes.length > 0 && r.changes.every((c) => c.startsWith('rollout restart'))
+        ? 'the template only records a restart, so a rollback is only another restart'
+        : null);
+  if (caveat) return `Revision ${r.currentRevision}${when} changed: ${what}; ${caveat}. Rolling back to revision ${r.previousRevision} is still offered.`;
+  return `This started with revision ${r.currentRevision}${when}: ${what}. Rolling back to revision ${r.previousRevision} is offered (${r.previousHealth.text}).`;
 }

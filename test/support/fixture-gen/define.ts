@@ -161,7 +161,7 @@ export function appScenario(a: AppScenario): ScenarioDef {
       : a.history === 'single'
         ? { previousRevision: null, rollbackOffered: false }
         : a.history === 'settled'
-          ? { previousRevision: 3, rollbackOffered: false, currentRevision: 4, failingOnNewest: true }
+          ? { previousRevision: 3, rollbackOffered: true, currentRevision: 4, failingOnNewest: true }
           : { previousRevision: 3, rollbackOffered: true, currentRevision: 4, failingOnNewest: true };
   const expected: ExpectedScenario = {
     target: { namespace: ns, name: podName, ...(a.requestContainer ? { container: a.requestContainer } : {}) },
