@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from './diagnose.js';
-import { httpProbe, NOW, podEvidence } from './test-support.js';
+import { httpProbe, NOW, podEvidence, withDeployment } from './test-support.js';
 
 const livenessKill = (n = 4) => [
   { reason: 'Unhealthy', message: 'Liveness probe failed: Get "http://10.244.1.7:8081/healthz": dial tcp 10.244.1.7:8081: connect: connection refused', count: n * 3 },
@@ -270,6 +270,19 @@ describe('diagnose: stale events', () => {
       }),
     );
     expect(d.cause).toBe('dependency-unavailable');
+  });
+});
+
+describe('diagnose: rollback in the remedy', () => {
+  it('does not lead with a rollback when the revision ran for days before the crashes', () => {
+    const e = withDeployment(podEvidence({ exitCode: 1, restarts: 5, logs: ['Error: connect ETIMEDOUT 10.0.0.5:5432'] }), [
+      { revision: 1, image: 'app:1', replicas: 0, createdSecondsAgo: 86400 * 30 },
+      { revision: 2, image: 'app:2', replicas: 1, createdSecondsAgo: 86400 * 3 },
+    ], 2);
+    const d = diagnose(e);
+    expect(d.rollout?.ranBeforeCrashing).toMatch(/before the crashes began/);
+    expect(d.remedy.commands[0]).not.toMatch(/rollout undo/);
+    expect(d.remedy.text).not.toMatch(/Fastest mitigation/);
   });
 });
 

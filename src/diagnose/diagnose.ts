@@ -3,7 +3,7 @@
  * to `unknown` below a threshold, and adds rollout analysis, facts, a log excerpt and notes. Pure and
  * deterministic: the only clock is Evidence.collectedAt.
  */
-import type { Alternative, Diagnosis, EvidenceItem } from '../domain/diagnosis.js';
+import type { Alternative, Diagnosis, EvidenceItem, RolloutInfo } from '../domain/diagnosis.js';
 import type { Evidence } from '../domain/evidence.js';
 import { redact } from '../redact.js';
 import { containerFacts } from './container-facts.js';
@@ -39,6 +39,12 @@ function runRules(evidence: Evidence, facts: Facts, notes: string[]): Ranked[] {
     }
   });
   return ranked.sort((a, b) => b.finding.confidence - a.finding.confidence || a.order - b.order);
+}
+
+/** A rollback is the first move only when the new revision is the likely cause and the old one was not failing. */
+function rollbackLikelyHelps(r: RolloutInfo): boolean {
+  const restartOnly = r.changes.length > 0 && r.changes.every((c) => c.startsWith('rollout restart'));
+  return !r.ranBeforeCrashing && r.previousHealth.status !== 'failing' && !restartOnly;
 }
 
 function isFailing(f: Facts): boolean {
@@ -114,8 +120,14 @@ export function diagnose(evidence: Evidence): Diagnosis {
   let remedyText = finding.remedy.text;
   if (rollout?.rollbackOffered) {
     const k = kubectl(facts);
-    commands.unshift(k.rolloutUndo(rollout.previousRevision), k.rolloutStatus());
-    remedyText = `Fastest mitigation: roll back ${rollout.name} to revision ${rollout.previousRevision}. Then: ${remedyText}`;
+    const undo = [k.rolloutUndo(rollout.previousRevision), k.rolloutStatus()];
+    if (rollbackLikelyHelps(rollout)) {
+      commands.unshift(...undo);
+      remedyText = `Fastest mitigation: roll back ${rollout.name} to revision ${rollout.previousRevision}. Then: ${remedyText}`;
+    } else {
+      commands.push(...undo);
+      remedyText = `${remedyText} A rollback to revision ${rollout.previousRevision} is available, but the rollout is probably not the cause.`;
+    }
   }
   if (rollout?.paused) extraNotes.push(`Deployment ${rollout.name} is paused (spec.paused=true); a rollout will not progress until it is resumed`);
 
