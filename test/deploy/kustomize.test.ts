@@ -3,7 +3,7 @@
  * the official schemas (and has no field they do not know), and the rendered shapes keep the promises of
  * the install: hardened pods, probes that cannot kill a slow start, a PDB per Deployment, no Secret access.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './dockerfile-replay.js';
@@ -43,6 +43,15 @@ describe('schema validation', () => {
 });
 
 describe('overlays', () => {
+  it("tag the bot image with the package's version (your overlay overrides the name)", () => {
+    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const s of shapes) {
+      for (const p of podSpecs(get(s.name)).filter((p) => p.owner.startsWith('Deployment/'))) {
+        for (const c of [...(p.spec.initContainers ?? []), ...p.spec.containers]) expect(c.image, `${s.name} ${p.owner}`).toBe(`crashloop-bot:${version}`);
+      }
+    }
+  });
+
   it('cover every common shape: Socket Mode and HTTP, bundled and external Redis, actions on and off', () => {
     const has = (p: (s: (typeof shapes)[number]) => boolean) => shapes.some(p);
     expect(has((s) => !s.http)).toBe(true);
