@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { parseAlertmanagerPayload, planAlertJobs } from '../../src/trigger/alertmanager.js';
 import { REPO_ROOT } from './dockerfile-replay.js';
 import { byKind, DEPLOY_DIR, renderKustomization } from './render.js';
+import { podSpecs } from './pod-spec.js';
 import { checkKnownFields, validateWithModels } from './schema-validate.js';
 
 interface AlertRule {
@@ -21,8 +22,8 @@ interface AlertRule {
 }
 
 const alerting = renderKustomization(join(DEPLOY_DIR, 'alerting'));
-const [rule] = byKind<{ spec: { groups: { rules: AlertRule[] }[] } }>(alerting, 'PrometheusRule');
-const alertRules = rule!.spec.groups.flatMap((g) => g.rules);
+const ruleObjects = byKind<{ metadata: { name: string }; spec: { groups: { rules: AlertRule[] }[] } }>(alerting, 'PrometheusRule');
+const alertRules = ruleObjects.flatMap((r) => r.spec.groups.flatMap((g) => g.rules));
 const crashLooping = alertRules.find((r) => r.alert === 'KubePodCrashLooping')!;
 
 interface Receiver {
@@ -33,7 +34,7 @@ const receiver = parse(readFileSync(join(DEPLOY_DIR, 'alerting', 'alertmanager-r
 
 describe('PrometheusRule', () => {
   it('validates against the prometheus-operator schema, with no unknown field', async () => {
-    expect(alerting.map((o) => o.kind)).toEqual(['PrometheusRule']);
+    expect(alerting.map((o) => o.kind).sort()).toEqual(['PodMonitor', 'PrometheusRule', 'PrometheusRule']);
     expect(await validateWithModels(alerting)).toEqual([]);
     expect(checkKnownFields(alerting)).toEqual([]);
   });
@@ -70,6 +71,35 @@ describe('PrometheusRule', () => {
     expect(plan.jobs).toHaveLength(1);
     expect(plan.jobs[0]!.data.target).toEqual({ namespace: 'shop', name: 'api-7d4b9c8f6-x2x9k', container: 'api' });
     expect(plan.jobs[0]!.data.alertName).toBe('KubePodCrashLooping');
+  });
+});
+
+describe("the bot's own monitoring", () => {
+  const socket = renderKustomization(join(DEPLOY_DIR, 'overlays', 'socket-mode'));
+  const [podMonitor] = byKind<{ metadata: { name: string; namespace: string }; spec: { selector: { matchLabels: Record<string, string>; matchExpressions: { key: string; operator: string; values: string[] }[] }; podMetricsEndpoints: { port: string; path: string }[] } }>(alerting, 'PodMonitor');
+  const selfRules = ruleObjects.find((r) => r.metadata.name === 'crashloop-bot-self')!.spec.groups.flatMap((g) => g.rules);
+
+  it('scrapes /metrics on the named port of both serve and worker pods', () => {
+    const selected = podSpecs(socket).filter((p) =>
+      Object.entries(podMonitor!.spec.selector.matchLabels).every(([k, v]) => p.labels[k] === v) &&
+      podMonitor!.spec.selector.matchExpressions.every((e) => e.operator === 'In' && e.values.includes(p.labels[e.key] ?? '')),
+    );
+    expect(selected.map((p) => p.owner).sort()).toEqual(['Deployment/crashloop-bot-serve', 'Deployment/crashloop-bot-worker']);
+    const [endpoint] = podMonitor!.spec.podMetricsEndpoints;
+    for (const p of selected) expect(p.spec.containers[0]!.ports?.map((port) => port.name)).toContain(endpoint!.port);
+    expect(endpoint!.path).toBe('/metrics');
+    expect(podMonitor!.metadata.namespace).toBe(byKind(socket, 'Namespace')[0]!.metadata.name);
+  });
+
+  it('alerts only on metrics the code exports, and on the job label the PodMonitor gives', () => {
+    const metricsSource = readFileSync(join(REPO_ROOT, 'src/metrics.ts'), 'utf8');
+    const exported = new Set([...metricsSource.matchAll(/name: '(crashloop_\w+)'/g)].map((m) => m[1]!));
+    const used = selfRules.flatMap((r) => [...r.expr.matchAll(/\b(crashloop_\w+?)(?:_bucket|_sum|_count)?\b/g)].map((m) => m[1]!));
+    expect(used.length).toBeGreaterThan(0);
+    for (const m of used) expect(exported, m).toContain(m);
+    // Prometheus Operator names a PodMonitor's job <namespace>/<name>.
+    const down = selfRules.find((r) => r.alert === 'CrashloopBotDown')!;
+    expect(down.expr).toContain(`job="${podMonitor!.metadata.namespace}/${podMonitor!.metadata.name}"`);
   });
 });
 
