@@ -3,6 +3,7 @@
  * configuration variables (and every one the manifests require), the value table covers every variable they
  * set, and the example overlays render with the real `kubectl kustomize` to what the text promises.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,38 @@ describe('README install section', () => {
     for (const k of named) expect(table, k).toContain(`\`${k}\``);
     const rendered = readFileSync(join(DEPLOY_DIR, 'components', 'external-redis', 'redis-url.yaml'), 'utf8');
     for (const m of rendered.matchAll(/key: ([A-Z_]+)/g)) expect(table).toContain(`\`${m[1]}\``);
+  });
+
+  it('sets, with its two commands and the manifests, a configuration the bot accepts (Socket Mode, alerts on)', async () => {
+    const { loadConfig } = await import('../../src/config.js');
+    // What a user types, with their values in place of the placeholders; --dry-run=client needs no cluster.
+    const userValues = (cmd: string) =>
+      cmd
+        .replace('xoxb-…', 'xoxb-1111-2222-abcdefghij')
+        .replace('xapp-…', 'xapp-1-A111-2222-abcdef')
+        .replace('"$(openssl rand -hex 32)"', '0123456789abcdef0123456789abcdef');
+    const run = (kind: 'secret generic' | 'configmap', name: string) => {
+      const sh = blocks.filter((b) => b.lang === 'sh').map((b) => b.text.replace(/\\\n\s*/g, ' ')).join('\n');
+      const cmd = sh.split('\n').find((l) => l.includes(`create ${kind} ${name}`))!;
+      expect(userValues(cmd), 'a placeholder this test does not fill').not.toContain('…');
+      const out = execFileSync('sh', ['-c', `${userValues(cmd)} --dry-run=client -o json`], { encoding: 'utf8' });
+      const obj = JSON.parse(out) as { data: Record<string, string> };
+      return kind === 'configmap' ? obj.data : Object.fromEntries(Object.entries(obj.data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
+    };
+    const secret = run('secret generic', 'crashloop-bot');
+    const settings = run('configmap', 'crashloop-bot-settings');
+    const socket = renderKustomization(join(DEPLOY_DIR, 'overlays', 'socket-mode'));
+    for (const d of byKind<{ spec: { template: { spec: { containers: { args: string[]; env: { name: string; value?: string }[] }[] } } } }>(socket, 'Deployment')) {
+      const c = d.spec.template.spec.containers[0]!;
+      // Kubernetes: env wins over envFrom; later envFrom entries win over earlier ones.
+      const env = { ...secret, ...settings, ...Object.fromEntries(c.env.filter((e) => e.value !== undefined).map((e) => [e.name, e.value!])) };
+      const config = loadConfig(env);
+      expect(config.slack.mode).toBe('socket');
+      expect(config.alerts.webhookToken).toBeDefined();
+      expect(config.alerts.defaultChannel).toBe('C0123ABCD');
+      expect(config.redisUrl).toBe('redis://crashloop-bot-redis:6379');
+      expect(config.port).toBe(3000);
+    }
   });
 
   it("renders the example overlay with the user's image", () => {
