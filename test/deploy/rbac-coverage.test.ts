@@ -6,7 +6,7 @@
  * rendered manifests.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { driveActions, driveCollect, type DrivenCall } from './rbac-drive.js';
+import { apiMethodsInSource, driveActions, driveCollect, type DrivenCall, type SourceApiCall } from './rbac-drive.js';
 import { allowed, describeAttributes, grants, requestAttributes, resourceKey, rulesFor, type PolicyRule, type RequestAttributes } from './rbac-map.js';
 import { byKind, listShapes, renderKustomization } from './render.js';
 
@@ -20,6 +20,7 @@ let actions: Observed[] = [];
 let nonResource: DrivenCall[] = [];
 let scenarioCount = 0;
 let actionResults: string[] = [];
+let sourceCalls: SourceApiCall[] = [];
 
 function observe(calls: DrivenCall[]): Observed[] {
   const out: Observed[] = [];
@@ -48,6 +49,7 @@ beforeAll(async () => {
   actionResults = a.results;
   collect = observe(c.calls);
   actions = observe(a.calls);
+  sourceCalls = await apiMethodsInSource();
 }, 120_000);
 
 describe('the calls the code makes (recorded by the fake API)', () => {
@@ -64,6 +66,15 @@ describe('the calls the code makes (recorded by the fake API)', () => {
     for (const o of [...collect, ...actions]) expect(o.attributes.resource, describeAttributes(o.attributes)).not.toBe('secrets');
     for (const o of [...collect, ...actions]) expect(o.attributes.verb).not.toBe('watch');
     for (const o of collect) expect(['get', 'list'], `${describeAttributes(o.attributes)} by ${o.call.by}`).toContain(o.attributes.verb);
+  });
+
+  it('cover every Kubernetes API method src/ calls, and come only from those', () => {
+    const key = (a: RequestAttributes) => describeAttributes({ ...a, namespace: undefined } as RequestAttributes);
+    const observed = new Set([...collect, ...actions].map((o) => key(o.attributes)));
+    const named = new Map(sourceCalls.map((c) => [key(requestAttributes(c.call)!), c]));
+    const unexercised = [...named.entries()].filter(([k]) => !observed.has(k)).map(([k, c]) => `${c.method} (${k}) at ${c.where.join(', ')}`);
+    expect(unexercised, 'a call site no scenario reaches: add a fixture that does').toEqual([]);
+    expect([...observed].filter((k) => !named.has(k))).toEqual([]);
   });
 
   it('are all resource requests (no discovery or other non-resource URL needs a grant)', () => {
