@@ -18,20 +18,34 @@ export interface LogRead {
   notes: CollectNote[];
 }
 
+/**
+ * What the focus container's status says about its logs (pure; the scenario loader uses it too):
+ * whether it started, whether it restarted (so a previous instance should exist), and the notes
+ * said when it has no logs or no previous instance.
+ */
+export function focusLogState(pod: V1Pod, focus: ContainerFocus) {
+  const statuses = focus.init ? pod.status?.initContainerStatuses : pod.status?.containerStatuses;
+  const st = statuses?.find((s) => s.name === focus.name);
+  const restarted = (st?.restartCount ?? 0) > 0 || Boolean(st?.lastState?.terminated);
+  const started = restarted || Boolean(st?.state?.running || st?.state?.terminated);
+  const label = `${focus.init ? 'init container' : 'container'} "${focus.name}"`;
+  const why = st?.state?.waiting?.reason ? ` (${st.state.waiting.reason})` : '';
+  const notStarted: CollectNote = { source: 'logs', kind: 'info', message: `The ${label} has not started yet${why}, so it has no logs.` };
+  const noPrevious: CollectNote = {
+    source: 'logs',
+    kind: 'info',
+    message: `The ${label} has no previous instance the API can return logs for; showing its current logs instead.`,
+  };
+  return { started, restarted, label, notStarted, noPrevious };
+}
+
 export async function readFocusLogs(clients: KubeClients, ctx: ReadContext, pod: V1Pod, focus: ContainerFocus): Promise<LogRead> {
   const name = pod.metadata?.name ?? '';
   const namespace = pod.metadata?.namespace ?? '';
   const c = focus.name;
-  const statuses = focus.init ? pod.status?.initContainerStatuses : pod.status?.containerStatuses;
-  const st = statuses?.find((s) => s.name === c);
-  const restarted = (st?.restartCount ?? 0) > 0 || Boolean(st?.lastState?.terminated);
-  const started = restarted || Boolean(st?.state?.running || st?.state?.terminated);
-  const label = `${focus.init ? 'init container' : 'container'} "${c}"`;
+  const { started, restarted, label, notStarted, noPrevious: note } = focusLogState(pod, focus);
 
-  if (!started) {
-    const why = st?.state?.waiting?.reason ? ` (${st.state.waiting.reason})` : '';
-    return { logs: [], notes: [{ source: 'logs', kind: 'info', message: `The ${label} has not started yet${why}, so it has no logs.` }] };
-  }
+  if (!started) return { logs: [], notes: [notStarted] };
   const what = (previous: boolean) => `the ${previous ? 'previous ' : ''}logs of the ${label}`;
   const call = (previous: boolean, tailLines: number) =>
     read(ctx, 'logs', what(previous), 'the diagnosis is made without them', (o) =>
@@ -56,11 +70,6 @@ export async function readFocusLogs(clients: KubeClients, ctx: ReadContext, pod:
   if (prev.ok) return { logs: [{ container: c, previous: true, text: prev.value }], notes: [] };
   // 400: the runtime no longer has the previous instance (it was garbage-collected or the node changed).
   if (statusOf(prev.error) !== 400) return { logs: [], notes: [prev.note] };
-  const note: CollectNote = {
-    source: 'logs',
-    kind: 'info',
-    message: `The ${label} has no previous instance the API can return logs for; showing its current logs instead.`,
-  };
   const cur = await fetch(false);
   return cur.ok ? { logs: [{ container: c, previous: false, text: cur.value }], notes: [note] } : { logs: [], notes: [note, cur.note] };
 }

@@ -9,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import type { CoreV1Event, V1Node, V1ObjectMeta, V1OwnerReference, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import { ObjectSerializer } from '@kubernetes/client-node/dist/gen/models/ObjectSerializer.js';
 import { assembleEvidence, type RawLogs, type RawObservation } from '../../src/collect/assemble.js';
+import { focusLogState } from '../../src/collect/logs.js';
 import { selectFocus } from '../../src/collect/select-container.js';
 import type { CauseId, DependencyFailure } from '../../src/domain/cause-id.js';
 import type { CollectNote, ContainerFocus, Evidence, OwnerChain } from '../../src/domain/evidence.js';
@@ -218,21 +219,14 @@ function siblingsOf(pod: V1Pod, pods: V1Pod[], owners: OwnerChain): V1Pod[] {
  */
 function focusLogs(pod: V1Pod, focus: ContainerFocus, logs: ScenarioLogs, notes: CollectNote[]): RawLogs[] {
   const c = focus.name;
-  const statuses = focus.init ? pod.status?.initContainerStatuses : pod.status?.containerStatuses;
-  const st = statuses?.find((s) => s.name === c);
-  const restarted = (st?.restartCount ?? 0) > 0 || Boolean(st?.lastState?.terminated);
-  const started = restarted || Boolean(st?.state?.running || st?.state?.terminated);
-  const label = `${focus.init ? 'init container' : 'container'} "${c}"`;
+  const { started, restarted, notStarted, noPrevious } = focusLogState(pod, focus);
   const entry = logs[pod.metadata?.name ?? '']?.[c];
   if (!started) {
-    const why = st?.state?.waiting?.reason ? ` (${st.state.waiting.reason})` : '';
-    notes.push({ source: 'logs', kind: 'info', message: `The ${label} has not started yet${why}, so it has no logs.` });
+    notes.push(notStarted);
     return [];
   }
   if (restarted && entry?.previous !== undefined) return [{ container: c, previous: true, text: entry.previous }];
-  if (restarted) {
-    notes.push({ source: 'logs', kind: 'info', message: `The ${label} has no previous instance the API can return logs for; showing its current logs instead.` });
-  }
+  if (restarted) notes.push(noPrevious);
   return [{ container: c, previous: false, text: entry?.current ?? '' }];
 }
 
