@@ -18,9 +18,11 @@ export interface EmbeddedRedis {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A free loopback TCP port (also used by the tests' own redis-servers). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
+    srv.unref();
     srv.on('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const { port } = srv.address() as { port: number };
@@ -29,7 +31,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-function pong(port: number): Promise<boolean> {
+/** True when a Redis answers PING on 127.0.0.1:port within half a second. */
+export function pong(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = new Socket();
     s.setTimeout(500, () => {

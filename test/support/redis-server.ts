@@ -4,9 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, pong } from '../../src/runtime/embedded-redis.js';
 
 export interface RedisServer {
   port: number;
@@ -16,32 +16,7 @@ export interface RedisServer {
   restart(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = new Socket();
-    s.once('connect', () => {
-      s.write('PING\r\n');
-      s.once('data', (d) => {
-        s.destroy();
-        resolve(d.toString().startsWith('+PONG'));
-      });
-    });
-    s.once('error', () => resolve(false));
-    s.connect(port, '127.0.0.1');
-  });
-}
+export { freePort };
 
 export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
@@ -54,7 +29,7 @@ export async function startRedisServer(): Promise<RedisServer> {
     });
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
-      if (await canConnect(port)) return;
+      if (await pong(port)) return;
       await new Promise((r) => setTimeout(r, 25));
     }
     throw new Error(`redis-server did not start on port ${port}`);
