@@ -13,6 +13,8 @@ import { TUNED_A } from './tuned-a.js';
 import { TUNED_B } from './tuned-b.js';
 import { TUNED_C } from './tuned-c.js';
 import { TUNED_D } from './tuned-d.js';
+import { TUNED_R2_A } from './tuned-r2-a.js';
+import { TUNED_R2_B } from './tuned-r2-b.js';
 
-export const REAL_TUNED: Array<() => ScenarioDef> = neutral([...TUNED_A, ...TUNED_B, ...TUNED_C, ...TUNED_D]);
+export const REAL_TUNED: Array<() => ScenarioDef> = neutral([...TUNED_A, ...TUNED_B, ...TUNED_C, ...TUNED_D, ...TUNED_R2_A, ...TUNED_R2_B]);
 export const REAL_HELDOUT: Array<() => ScenarioDef> = neutral([...HELDOUT_A, ...HELDOUT_B, ...HELDOUT_C]);
