@@ -1,0 +1,35 @@
+/** Wordings of known causes by other runtimes and servers (Erlang/BEAM atoms, Kubernetes API lookups, ...). */
+import { describe, expect, it } from 'vitest';
+import { ALL_PATTERNS, scanLines, type PatternFamily } from './index.js';
+
+function families(line: string): PatternFamily[] {
+  return scanLines([line], ALL_PATTERNS).map((h) => h.family);
+}
+
+describe('Erlang/BEAM posix atoms', () => {
+  it.each([
+    "Failed to create cookie file '/var/lib/rabbitmq/.erlang.cookie': eacces",
+    '{error,eacces}',
+    '** (File.Error) could not write to file "/app/tmp/cache": eacces',
+  ])('%s is a permission problem', (line) => {
+    expect(families(line)).toContain('permission');
+  });
+
+  it('does not read the word inside other tokens', () => {
+    expect(families('loaded module eaccess_helper')).not.toContain('permission');
+  });
+});
+
+describe('a ConfigMap or Secret the program looks up is absent', () => {
+  it.each([
+    'F0101 10:00:00.000000       1 main.go:300] Error when getting default/app-config: configmaps "app-config" not found',
+    'level=error msg="failed to load settings" error="secrets \\"api-token\\" not found"',
+    'io.fabric8.kubernetes.client.KubernetesClientException: ConfigMap app-settings not found',
+  ])('%s', (line) => {
+    expect(families(line)).toContain('missing-config');
+  });
+
+  it('says nothing on an INFO line', () => {
+    expect(families('I0101 10:00:00.000000 1 store.go:10] configmaps "tcp-services" not found, using defaults')).not.toContain('missing-config');
+  });
+});
