@@ -33,3 +33,19 @@ describe('a ConfigMap or Secret the program looks up is absent', () => {
     expect(families('I0101 10:00:00.000000 1 store.go:10] configmaps "tcp-services" not found, using defaults')).not.toContain('missing-config');
   });
 });
+
+describe('environment variables named after the verdict, or only as a group', () => {
+  it.each([
+    '  Environment variable not found: "SMTP_DSN".  ',
+    'error: env var missing: REDIS_URL',
+    'Error: Required database environment variables are not set. Provide a url for DB_URL.',
+    'Symfony\\Component\\DependencyInjection\\Exception\\EnvNotFoundException',
+    'Missing required environment variables: API_KEY, API_SECRET',
+  ])('%s', (line) => {
+    expect(families(line)).toContain('missing-config');
+  });
+
+  it.each(['All environment variables are set, starting', 'environment variable is defined: LOG_LEVEL=info'])('%s is not a complaint', (line) => {
+    expect(families(line)).not.toContain('missing-config');
+  });
+});

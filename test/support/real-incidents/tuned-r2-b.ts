@@ -1,9 +1,9 @@
 /**
- * Tuned real incidents, round 2 (2/2): an image with nothing to run in the foreground, arm/amd binaries in a
- * sidecar and a DaemonSet, Keycloak (WildFly) refused by PostgreSQL, an ingress controller whose ConfigMap is
+ * Tuned real incidents, round 2 (2/3): an image with nothing to run in the foreground, an amd64-only image on
+ * arm64 nodes, Keycloak (WildFly) refused by PostgreSQL, an ingress controller whose ConfigMap is
  * missing, a memory eviction worded with the kubelet's threshold. `source` says what was completed.
  */
-import { appScenario, crash, runningFor, type ScenarioDef } from '../fixture-gen/define.js';
+import { appScenario, crash, type ScenarioDef } from '../fixture-gen/define.js';
 import { lines } from '../fixture-gen/log-time.js';
 import { daemonSetScenario, statefulSetScenario } from '../fixture-gen/more.js';
 
@@ -23,38 +23,6 @@ function alpineNoCommand(): ScenarioDef {
     containers: [{ name: 'alpine', image: 'alpine' }],
     statuses: { alpine: crash(0, { ran: 0, finishedAgo: 30, restarts: 5 }) },
     logs: { alpine: { previous: '' } },
-  });
-}
-
-/** The mongo-labeler sidecar's binary is aarch64; the mongodb container beside it is fine. */
-function mongoLabelerSidecarArm(): ScenarioDef {
-  return statefulSetScenario({
-    dir: 'exec-format-error/real2-mongo-labeler-sidecar-aarch64-binary',
-    source:
-      'https://github.com/combor/k8s-mongo-labeler-sidecar/issues/14 — after upgrading, the mongo-labeler sidecar of the MongoDB pods crashes with "standard_init_linux.go:228: exec user process caused: exec format error": the primary-sidecar binary in the new image is "ELF 64-bit LSB executable, ARM aarch64" on amd64 nodes. Log verbatim; reconstructed on the bitnami/mongodb StatefulSet the sidecar is documented for, with names, tags and exit code (1) completed.',
-    cause: 'exec-format-error',
-    ns: 'mongodb',
-    name: 'mongodb',
-    serviceName: 'mongodb-headless',
-    collectedAt: '2022-08-09T11:00:00Z',
-    podAge: 1800,
-    containers: [
-      { name: 'mongodb', image: 'docker.io/bitnami/mongodb:5.0.10-debian-11-r3', ports: [{ containerPort: 27017, name: 'mongodb' }] },
-      {
-        name: 'mongo-labeler',
-        image: 'korenlev/k8s-mongo-labeler-sidecar:latest',
-        env: [
-          { name: 'LABEL_SELECTOR', value: 'app.kubernetes.io/component=mongodb' },
-          { name: 'NAMESPACE', value: 'mongodb' },
-        ],
-      },
-    ],
-    focus: 'mongo-labeler',
-    statuses: { mongodb: runningFor(1790), 'mongo-labeler': crash(1, { ran: 0, finishedAgo: 120, restarts: 9 }) },
-    logs: {
-      mongodb: { current: lines('mongodb 11:00:00.10 INFO  ==> ** Starting MongoDB **') },
-      'mongo-labeler': { previous: lines('standard_init_linux.go:228: exec user process caused: exec format error') },
-    },
   });
 }
 
@@ -204,7 +172,6 @@ function lavaCallbackMemoryEviction(): ScenarioDef {
 
 export const TUNED_R2_B: Array<() => ScenarioDef> = [
   alpineNoCommand,
-  mongoLabelerSidecarArm,
   nodeProblemDetectorArm64,
   keycloakWildflyPgAuth,
   nginxIncIngressConfigMapMissing,
