@@ -3,7 +3,7 @@
 #   docker build -t crashloop-bot:0.1.0 .
 #   docker run --rm crashloop-bot:0.1.0 --help
 #
-# The same RUN steps are replayed in CI by scripts/dockerfile-build-steps.ts (npm test), and this file is
+# The same RUN steps are replayed in CI by test/deploy/dockerfile-replay.ts (npm test), and this file is
 # linted by scripts/lint-dockerfile.sh, so neither can rot while no Docker engine is around.
 # Override NODE_IMAGE to pin a digest: --build-arg NODE_IMAGE=node:24-bookworm-slim@sha256:...
 ARG NODE_IMAGE=node:24-bookworm-slim
