@@ -5,7 +5,8 @@ import type { Facts } from '../facts.js';
 import { CONFIG_PATTERNS } from '../log-patterns/config.js';
 import type { LogHit } from '../log-patterns/index.js';
 import type { Finding, Rule } from '../rule.js';
-import { best, clamp, compact, eventItem, eventsOf, exitCode, hitsOf, logItem, score, startErrorHits, stateItem, timingItem, who } from './support.js';
+import { loopbackWithoutListener } from '../loopback.js';
+import { best, clamp, compact, eventItem, eventsOf, exitCode, hitsOf, logItem, score, startErrorHits, stateItem, targetIn, timingItem, who } from './support.js';
 
 export const NON_ROOT = /runAsNonRoot|image will run as root|non-numeric user|cannot verify user is non-root|breaks non-root policy/i;
 
@@ -89,6 +90,30 @@ function serviceLinkFinding(f: Facts, hit: LogHit, confidence: number): Finding 
   };
 }
 
+/**
+ * The program connects to localhost/127.0.0.1 and is refused, and no other container of the pod can be listening:
+ * it fell back to its built-in default because the setting that names the real host (URL, host env var) is absent.
+ */
+function loopbackDefaultFinding(evidence: Evidence, f: Facts): Finding | null {
+  const refused = hitsOf(f, 'dependency').filter((h) => h.source === 'log' && h.pattern.detail === 'refused');
+  const hit = [...refused].reverse().find((h) => loopbackWithoutListener(evidence, f, targetIn(h.line)));
+  if (!hit) return null;
+  const target = targetIn(hit.line) ?? 'localhost';
+  const code = exitCode(f);
+  const k = kubectl(f);
+  return {
+    confidence: clamp(0.84 + (code !== null && code !== 0 && code !== 137 && code !== 143 ? 0.02 : 0)),
+    title: `${f.container} falls back to ${target}: its connection setting is missing`,
+    summary: `${who(f)[0]?.toUpperCase()}${who(f).slice(1)} exits at startup because it connects to ${target}, inside its own pod, where no container listens: the setting that names the real host (a URL or host variable in env, a Secret or a config file) is not reaching the container, so the program uses its built-in default.`,
+    evidence: compact([logItem(f, hit), { kind: 'spec' as const, text: `no other container of the pod listens on ${target} (${envSources(f)})` }, stateItem(f), timingItem(f)]),
+    remedy: {
+      text: 'Give the container its connection setting (the database/broker URL or host, from env, envFrom or the config file it reads) pointing at the Service, then restart the rollout.',
+      commands: compact([`kubectl -n ${f.namespace} get pod ${f.podName} -o jsonpath='{.spec.containers[?(@.name=="${f.container}")].env[*].name}'`, k.getSecrets(), k.getConfigMaps(), k.editWorkload(), k.rolloutStatus()]),
+    },
+    anchor: hit.line,
+  };
+}
+
 export const missingConfigRule: Rule = {
   id: 'missing-config',
   title: 'Missing or invalid configuration',
@@ -108,7 +133,7 @@ export const missingConfigRule: Rule = {
       const selfExit = code !== null && code !== 0 && code !== 137 && code !== 143;
       confidence = Math.max(confidence, score(top) + (selfExit ? 0.02 : -0.1));
     }
-    if (confidence === 0) return null;
+    if (confidence === 0) return loopbackDefaultFinding(evidence, f);
     const text = [f.waitingMessage ?? '', ...events.map((e) => e.message)].join('\n');
     const m = parseMissing(text);
     const variable = top?.capture && /^[A-Z][A-Z0-9_]+$/.test(top.capture) ? top.capture : null;
