@@ -1,5 +1,5 @@
 /**
- * Tuned real incidents, round 2 (3/3): a Go panic caused by an unwritable volume, settings missing in Node and
+ * Tuned real incidents, round 2 (3/4): a Go panic caused by an unwritable volume, settings missing in Node and
  * Symfony apps, a liveness probe on the wrong port, native crashes behind misleading or empty logs, a program that
  * just finishes, and an image pull refused by TLS. `source` says what was completed and with what.
  */
@@ -293,40 +293,6 @@ function nodeAlpine310SilentSegfault(): ScenarioDef {
   });
 }
 
-/** No datasource settings in the Deployment: the app falls back to localhost:5432, where nothing listens. */
-function finopsDatasourceDefaultsToLocalhost(): ScenarioDef {
-  const at = (x: string) => `\tat ${x}`;
-  return appScenario({
-    dir: 'missing-config/real2-quarkus-datasource-defaults-to-localhost',
-    source:
-      'https://github.com/JiRaska/open-bank-oss/pull/3215 — finops-agent (Kotlin/Quarkus) crash-looped for 8 h (117 restarts): the Deployment carried no datasource configuration (no JDBC_URL, REACTIVE_URL, credentials or envFrom), so application.yaml defaults pointed at localhost:5432 and Flyway\'s migrate-at-start died on "java.net.ConnectException: Connection refused"; the database itself was healthy. The Flyway frame and the ConnectException verbatim; the PSQLException wording (pgjdbc\'s), the Quarkus lines, names and exit code (1) completed.',
-    cause: 'missing-config',
-    ns: 'finops',
-    app: 'finops-agent',
-    history: 'settled',
-    crashesBeganAgo: 8 * 3600,
-    collectedAt: '2026-08-02T09:00:00Z',
-    podAge: 8 * 3600,
-    containers: [{ name: 'finops-agent', image: 'ghcr.io/jiraska/finops-agent:0.4.2', ports: [{ containerPort: 8080, name: 'http' }], env: [{ name: 'QUARKUS_PROFILE', value: 'prod' }] }],
-    statuses: { 'finops-agent': crash(1, { ran: 6, finishedAgo: 150, restarts: 117 }) },
-    logs: {
-      'finops-agent': {
-        previous: lines(
-          '2026-08-02 08:57:21,512 INFO  [io.qua.fly.run.FlywayRecorder] (main) Flyway migrate-at-start enabled',
-          '2026-08-02 08:57:21,904 ERROR [io.qua.run.Application] (main) Failed to start application: java.lang.RuntimeException: Failed to start quarkus',
-          at('io.quarkus.runner.ApplicationImpl.doStart(Unknown Source)'),
-          'Caused by: org.flywaydb.core.internal.exception.FlywaySqlException: Unable to obtain connection from database: Connection to localhost:5432 refused. Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.',
-          at('org.flywaydb.core.internal.jdbc.JdbcUtils.openConnection(JdbcUtils.java:60)'),
-          'Caused by: org.postgresql.util.PSQLException: Connection to localhost:5432 refused. Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.',
-          at('org.postgresql.core.v3.ConnectionFactoryImpl.openConnectionImpl(ConnectionFactoryImpl.java:352)'),
-          'Caused by: java.net.ConnectException: Connection refused',
-          at('java.base/sun.nio.ch.Net.pollConnect(Native Method)'),
-        ),
-      },
-    },
-  });
-}
-
 export const TUNED_R2_C: Array<() => ScenarioDef> = [
   prometheusQueriesActivePanic,
   langfuseDatabaseUrlUnset,
@@ -337,5 +303,4 @@ export const TUNED_R2_C: Array<() => ScenarioDef> = [
   crcRegistryX509,
   pythonAlpineWorkerSegfault,
   nodeAlpine310SilentSegfault,
-  finopsDatasourceDefaultsToLocalhost,
 ];
