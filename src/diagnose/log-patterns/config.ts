@@ -29,6 +29,8 @@ export const CONFIG_PATTERNS = family('missing-config', [
   ['quoted-key-absent', /['"`]([\w.-]{2,})['"`] (?:is required|is missing|must be (?:set|provided|specified|defined)|is not (?:set|defined|allowed to be empty)|not set|not found in (?:the )?(?:config|configuration|settings|environment))/i, 0.8, { notOnInfo: true, label: 'required setting missing' }],
   ['missing-quoted-key', /\b(?:missing|required|undefined|no)\s+(?:required\s+)?(?:config(?:uration)?|settings?|env(?:ironment)?(?: var(?:iable)?)?|key|property|option|parameter|value)(?:\s+(?:key|value|option|for))?\s*[:=]?\s*['"`]([\w.-]{2,})['"`]/i, 0.8, { notOnInfo: true, label: 'required setting missing' }],
   ['quoted-key-invalid', /['"`]([\w.-]{2,})['"`] must be (?:a |an )?(?:valid |positive |non-empty )?(?:number|string|integer|boolean|uri|url|port|duration|one of)/i, 0.72, { notOnInfo: true, label: 'setting malformed' }],
+  ['mp-config-required', /config property ([\w."-]+) is required but it could not be found|Required property ([\w.-]+) not found|SRCFG0001[14]:/, 0.9, { runtime: 'jvm', label: 'required config property missing' }],
+  ['elixir-fetch-env', /could not fetch environment variable "([A-Z][A-Z0-9_]+)" because it is not set|environment variable ([A-Z][A-Z0-9_]+) is missing\b/, 0.9, { label: 'environment variable missing' }],
   ['envconfig', /required key ([A-Z][A-Z0-9_]+) missing value/, 0.9, { label: 'required setting missing' }],
   ['python-keyerror-env', /KeyError: ['"]([A-Z][A-Z0-9_]{2,})['"]/, 0.84, { runtime: 'python', label: 'environment variable missing' }],
   ['ruby-fetch', /key not found: "?([A-Z][A-Z0-9_]{2,})"?/, 0.84, { runtime: 'ruby', label: 'environment variable missing' }],

@@ -25,6 +25,7 @@ export const DEPENDENCY_PATTERNS = family('dependency', [
   ['dns-nginx', /host not found in (?:upstream|resolver)/i, 0.9, dns],
   ['dns-busybox', /\bbad address '|can't resolve\b|\bNXDOMAIN\b|\bSERVFAIL\b|server can't find/i, 0.85, dns],
   ['dns-getaddrinfo', /getaddrinfo\b.*(?:failed|error|not known)|php_network_getaddresses/i, 0.88, dns],
+  ['dns-kafka', /No resolvable bootstrap urls given in bootstrap\.servers|Couldn't resolve server \S+ from bootstrap\.servers/i, 0.9, dns],
   ['dns-generic', /\bdns (?:error|resolution (?:failed|error)|lookup (?:failed|error))|name resolver error|produced zero addresses|Resolving timed out/i, 0.85, dns],
   // TLS
   ['tls-x509', /\bx509: /i, 0.9, tls],
@@ -37,6 +38,7 @@ export const DEPENDENCY_PATTERNS = family('dependency', [
   ['auth-mysql', /Access denied for user|\(using password: (?:YES|NO)\)/i, 0.92, auth],
   ['auth-redis', /\bNOAUTH\b|\bWRONGPASS\b|invalid username-password pair|ERR invalid password|AUTH failed|Client sent AUTH, but no password is set/i, 0.92, auth],
   ['auth-mssql-oracle', /Login failed for user|ORA-01017|ORA-28000/i, 0.92, auth],
+  ['auth-amqp', /ACCESS_REFUSED - Login was refused|\bPLAIN login refused\b|invalid credentials for user|not authorized to access vhost|\bSASL authentication failed\b/i, 0.9, auth],
   ['auth-cloud', /InvalidClientTokenId|SignatureDoesNotMatch|UnrecognizedClientException|ExpiredToken(?:Exception)?|The security token included in the request is (?:invalid|expired)|invalid_grant|invalid_client|unauthorized_client|is not authorized to perform|NoCredentialProviders|Unable to locate credentials|could not find default credentials|DefaultCredentialsError|CredentialsProviderError/i, 0.85, auth],
   ['auth-rbac', /is forbidden: User "system:serviceaccount:/i, 0.85, auth],
   ['auth-generic', /\bauthentication (?:failed|failure|error|required)\b|\bAuthentication(?:Exception|Error|Failed)\b|SASL authentication|SaslAuthenticationException|\binvalid (?:credentials|password|api[ _-]?key|access key|token)\b|\b(?:401 Unauthorized|403 Forbidden)\b|:\s*Unauthorized\s*$|\b(?:status(?:[ _]?code)?|code|http)\W{0,3}40[13]\b/i, 0.75, { ...auth, notOnInfo: true }],

@@ -18,6 +18,7 @@ export const ENTRYPOINT_PATTERNS = family('bad-entrypoint', [
   ['exec-user-process', /exec user process caused:? "?(?:no such file or directory|permission denied)/i, 0.92, { label: 'cannot exec the entrypoint' }],
   ['bad-interpreter', /bad interpreter|\benv: ['‘"]?[^:'’"\n]+['’"]?: No such file or directory|\benv: can't execute/i, 0.9, { label: 'script interpreter missing' }],
   ['shell-not-found', /(?:^|\s)(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|a)?sh: (?:\d+: )?(?:line \d+: )?(?:exec: )?[^\s:]+: (?:not found|No such file or directory|Permission denied|cannot execute)|: command not found\s*$|sh: can't open '[^']+'/i, 0.85, { label: 'shell could not run the command' }],
+  ['script-exec-missing', /^\S+\.sh: (?:line \d+: )?exec: ([^\s:]+): not found/, 0.9, { label: 'entrypoint script execs a program that is not in the image' }],
   ['node-main-missing', /Cannot find module '(\/[^']+)'(?! imported from)/, 0.88, { runtime: 'node', label: 'main script not found' }],
   ['python-main-missing', /can't open file '([^']+)': \[Errno 2\]|No such file or directory: '[^']+\.py'|python\d?(?:\.\d+)?: No module named ([\w.]+)$/i, 0.9, { runtime: 'python', label: 'main script not found' }],
   ['asgi-wsgi-app', /Error loading ASGI app|Failed to find attribute '\w+' in '[\w.]+'|Failed to find application object|Could not import module "?[\w.]+"?/, 0.8, { runtime: 'python', label: 'app module not found' }],

@@ -10,6 +10,7 @@ export const MEMORY_PATTERNS = family('oom', [
   ['dotnet-oom', /System\.OutOfMemoryException|\bOutOfMemoryException\b/, 0.9, { runtime: 'dotnet', label: '.NET OutOfMemoryException' }],
   ['ruby-oom', /\bNoMemoryError\b|failed to allocate memory/, 0.88, { runtime: 'ruby', label: 'Ruby NoMemoryError' }],
   ['php-memory-limit', /Allowed memory size of \d+ bytes exhausted/, 0.92, { runtime: 'php', label: 'PHP memory_limit exhausted' }],
+  ['beam-alloc', /eheap_alloc: Cannot allocate \d+ bytes|Cannot allocate \d+ bytes of memory \(of type "\w+"\)|binary_alloc: Cannot allocate/, 0.92, { runtime: 'native', label: 'Erlang VM could not allocate memory' }],
   ['rust-alloc', /memory allocation of \d+ bytes failed/, 0.9, { runtime: 'rust', label: 'Rust allocation failed' }],
   ['native-alloc', /std::bad_alloc|Cannot allocate memory|\bENOMEM\b|InnoDB: (?:Cannot allocate memory|Fatal error: cannot allocate memory)|mysqld: Out of memory|fork: Cannot allocate memory/, 0.78, { runtime: 'native', label: 'allocation failed' }],
   ['generic-oom', /\bout of memory\b|\bOOM[- ]?kill(?:ed|er)?\b/i, 0.62, { runtime: 'generic', notOnInfo: true, label: 'out of memory' }],

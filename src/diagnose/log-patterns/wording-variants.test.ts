@@ -49,3 +49,23 @@ describe('environment variables named after the verdict, or only as a group', ()
     expect(families(line)).not.toContain('missing-config');
   });
 });
+
+describe('more runtimes and servers, same causes', () => {
+  it.each<[PatternFamily, string]>([
+    ['oom', 'eheap_alloc: Cannot allocate 3936326656 bytes of memory (of type "heap").'],
+    ['runtime-dependency', '** (UndefinedFunctionError) function Jason.encode!/1 is undefined (module Jason is not available)'],
+    ['dependency', 'org.apache.kafka.common.config.ConfigException: No resolvable bootstrap urls given in bootstrap.servers'],
+    ['dependency', 'operation none caused a connection exception access_refused: "ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN."'],
+    ['missing-config', 'java.util.NoSuchElementException: SRCFG00014: The config property quarkus.datasource.password is required but it could not be found in any config source'],
+    ['missing-config', '** (RuntimeError) could not fetch environment variable "SECRET_KEY_BASE" because it is not set'],
+    ['bad-entrypoint', '/entrypoint.sh: line 12: exec: uvicorn: not found'],
+  ])('%s: %s', (family, line) => {
+    expect(families(line)).toContain(family);
+  });
+
+  it('names the DNS detail for Kafka bootstrap servers and the auth detail for AMQP logins', () => {
+    const detail = (line: string) => scanLines([line], ALL_PATTERNS).find((h) => h.family === 'dependency')?.pattern.detail;
+    expect(detail('No resolvable bootstrap urls given in bootstrap.servers')).toBe('dns');
+    expect(detail('ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN.')).toBe('auth');
+  });
+});
