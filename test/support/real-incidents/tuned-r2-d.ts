@@ -1,9 +1,11 @@
 /**
  * Tuned real incidents, round 2 (4/4): programs that connect to localhost because the setting naming the real
- * host never reached the container (no sidecar listens there). `source` says what was completed and with what.
+ * host never reached the container (no sidecar listens there); a Go nil-pointer panic that prints SIGSEGV (an
+ * application error, not a native crash); a JVM sized to 100% of its limit. `source` says what was completed.
  */
 import { appScenario, crash, type ScenarioDef } from '../fixture-gen/define.js';
 import { lines } from '../fixture-gen/log-time.js';
+import { statefulSetScenario } from '../fixture-gen/more.js';
 
 /** No datasource settings in the Deployment: the app falls back to localhost:5432, where nothing listens. */
 function finopsDatasourceDefaultsToLocalhost(): ScenarioDef {
@@ -70,4 +72,76 @@ function difyWorkerBrokerUrlMissing(): ScenarioDef {
   });
 }
 
-export const TUNED_R2_D: Array<() => ScenarioDef> = [finopsDatasourceDefaultsToLocalhost, difyWorkerBrokerUrlMissing];
+/** A controller-runtime operator dereferences a nil field and panics; Go prints "[signal SIGSEGV ...]" (exit 2). */
+function nodeHealthcheckNilPanic(): ScenarioDef {
+  return appScenario({
+    dir: 'application-error/real2-go-operator-nil-pointer-sigsegv-line',
+    source:
+      'https://github.com/medik8s/node-healthcheck-operator/issues/93 — node-healthcheck-operator v0.1.1 crashes right after "Starting workers" with "panic: runtime error: invalid memory address or nil pointer dereference [signal SIGSEGV: segmentation violation ...]" in getMinHealthy (a nil field in the NodeHealthCheck spec; fixed in the operator). Though titled "segmentation fault", it is a Go panic in the program\'s own code. Log verbatim; names, image tag and exit code (2, Go\'s panic exit) completed.',
+    cause: 'application-error',
+    ns: 'openshift-operators',
+    app: 'node-healthcheck-operator-controller-manager',
+    history: 'single',
+    collectedAt: '2022-04-06T14:55:00Z',
+    podAge: 900,
+    containers: [{ name: 'manager', image: 'quay.io/medik8s/node-healthcheck-operator:v0.1.1', command: ['/manager'], args: ['--leader-elect'] }],
+    statuses: { manager: crash(2, { ran: 9, finishedAgo: 60, restarts: 6 }) },
+    logs: {
+      manager: {
+        previous: lines(
+          '2022-04-06T14:49:40.582Z\tINFO\tcontroller.nodehealthcheck\tStarting workers\t{"reconciler group": "remediation.medik8s.io", "reconciler kind": "NodeHealthCheck", "worker count": 1}',
+          'panic: runtime error: invalid memory address or nil pointer dereference',
+          '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x1314f9c]',
+          '',
+          'goroutine 598 [running]:',
+          'github.com/medik8s/node-healthcheck-operator/controllers.(*NodeHealthCheckReconciler).getMinHealthy(_, {{{0x134e9b7, 0xf}, {0xc0006be460, 0x1f}}, {{0xc000043c98, 0x12}, {0x0, 0x0}, {0x0, ...}, ...}, ...}, ...)',
+          '\t/workspace/controllers/nodehealthcheck_controller.go:241 +0x1c',
+          'github.com/medik8s/node-healthcheck-operator/controllers.(*NodeHealthCheckReconciler).Reconcile(0xc00057e960, {0x180a278, 0xc0004e1770}, {{{0x0, 0x0}, {0xc000043c98, 0x12}}})',
+          '\t/workspace/controllers/nodehealthcheck_controller.go:111 +0x40e',
+        ),
+      },
+    },
+  });
+}
+
+/** Kafka brokers with MaxRAMPercentage=100: the heap may take the whole 1Gi limit and the kernel kills the JVM. */
+function kafkaMaxRamPercentage100(): ScenarioDef {
+  return statefulSetScenario({
+    dir: 'oom-killed/real2-kafka-maxrampercentage-100',
+    source:
+      'https://github.com/apecloud/kubeblocks-addons/issues/2822 — the KubeBlocks Kafka addon runs the broker JVM with -XX:MaxRAMPercentage=100 under a 1Gi limit, leaving no room for metaspace, thread stacks and direct buffers: combine-0 restarts twice with "code 137, reason OOMKilled" (fixed by lowering the percentage). Flags, limits and status verbatim; log lines (Kafka start-up) and timings completed.',
+    cause: 'oom-killed',
+    ns: 'kafka-soak',
+    name: 'kafka-combine',
+    serviceName: 'kafka-combine-headless',
+    collectedAt: '2026-06-14T07:10:00Z',
+    podAge: 2400,
+    containers: [
+      {
+        name: 'kafka',
+        image: 'docker.io/bitnami/kafka:3.3.2-debian-11-r54',
+        ports: [{ containerPort: 9092, name: 'kafka-client' }, { containerPort: 9093, name: 'kafka-ctrlr' }],
+        env: [
+          { name: 'KAFKA_HEAP_OPTS', value: '-XshowSettings:vm -XX:MaxRAMPercentage=100 -Ddepth=64' },
+          { name: 'KB_KAFKA_ENABLE_SASL', value: 'true' },
+        ],
+        resources: { limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '1', memory: '1Gi' } },
+      },
+    ],
+    statuses: { kafka: { kind: 'running', startedAgo: 300, restarts: 2, last: { exitCode: 137, reason: 'OOMKilled', ran: 1200, finishedAgo: 301 } } },
+    logs: {
+      kafka: {
+        previous: lines(
+          'VM settings:',
+          '    Max. Heap Size (Estimated): 1.00G',
+          '    Using VM: OpenJDK 64-Bit Server VM',
+          '',
+          '[2026-06-14 06:49:12,044] INFO [KafkaRaftServer nodeId=0] Kafka Server started (kafka.server.KafkaRaftServer)',
+        ),
+        current: lines('VM settings:', '    Max. Heap Size (Estimated): 1.00G'),
+      },
+    },
+  });
+}
+
+export const TUNED_R2_D: Array<() => ScenarioDef> = [finopsDatasourceDefaultsToLocalhost, difyWorkerBrokerUrlMissing, nodeHealthcheckNilPanic, kafkaMaxRamPercentage100];
