@@ -69,3 +69,12 @@ describe('more runtimes and servers, same causes', () => {
     expect(detail('ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN.')).toBe('auth');
   });
 });
+
+describe('read-only data directories in server wording', () => {
+  it.each([
+    '"msg":"DBException in initAndListen, terminating","attr":{"error":"IllegalOperation: Attempted to create a lock file on a read-only directory: /data/db"}',
+    'ERROR: data volume is read-only, cannot write /var/lib/app/state',
+  ])('%s', (line) => {
+    expect(families(line)).toContain('permission');
+  });
+});
