@@ -11,6 +11,28 @@ export function requiredByCode(f: Facts, h: LogHit): boolean {
   return f.logs.lines.slice(h.index + 1, h.index + 4).some((l) => /^Require stack:/.test(l.trim()));
 }
 
+/** Top-level Python packages the command launches: `gunicorn app.wsgi:application`, `uvicorn main:app`, `python -m pkg`, `celery -A proj`. */
+function launchedPackages(f: Facts): string[] {
+  const tokens = [...f.command, ...f.args].flatMap((t) => t.split(/\s+/)).filter(Boolean);
+  const out: string[] = [];
+  tokens.forEach((t, i) => {
+    const ref = /^([A-Za-z_]\w*)(?:\.[\w.]+)?:[A-Za-z_][\w.()]*$/.exec(t);
+    if (ref?.[1]) out.push(ref[1]);
+    const prev = tokens[i - 1];
+    if (prev && /^(?:-m|-A|--app)$/.test(prev) && /^[A-Za-z_][\w.]*$/.test(t)) out.push(t.split('.')[0]!);
+    const eq = /^--app=([A-Za-z_]\w*)/.exec(t);
+    if (eq?.[1]) out.push(eq[1]);
+  });
+  return out;
+}
+
+/** "No module named 'proj'" where proj is the package the command launches: the command (or working dir) is wrong, not a dependency. */
+export function launchModuleMissing(f: Facts, h: LogHit | null): boolean {
+  if (!h || h.pattern.id !== 'python-module' || !h.capture) return false;
+  const top = h.capture.split('.')[0];
+  return !!top && launchedPackages(f).includes(top);
+}
+
 function launch(f: Facts): string {
   const cmd = f.command.length ? `command: ${JSON.stringify(f.command)}` : 'command: (image ENTRYPOINT)';
   const args = f.args.length ? `, args: ${JSON.stringify(f.args)}` : '';
@@ -21,7 +43,8 @@ export const badEntrypointRule: Rule = {
   id: 'bad-entrypoint',
   title: 'Command or entrypoint cannot run',
   match(_evidence, f) {
-    const hits = [...hitsOf(f, 'bad-entrypoint'), ...startErrorHits(f, ENTRYPOINT_PATTERNS)].filter((h) => !requiredByCode(f, h));
+    const launchMissing = hitsOf(f, 'runtime-dependency').filter((h) => launchModuleMissing(f, h));
+    const hits = [...hitsOf(f, 'bad-entrypoint'), ...startErrorHits(f, ENTRYPOINT_PATTERNS), ...launchMissing].filter((h) => !requiredByCode(f, h));
     const top = best(hits);
     const code = exitCode(f);
     const startError = f.last?.reason === 'StartError' || f.last?.reason === 'ContainerCannotRun' || f.waitingReason === 'RunContainerError' || f.waitingReason === 'CreateContainerError';
@@ -33,7 +56,9 @@ export const badEntrypointRule: Rule = {
     if (confidence <= 0) return null;
     const k = kubectl(f);
     const codeText = code === 127 ? ' (exit 127: command not found)' : code === 126 ? ' (exit 126: found but not executable)' : code !== null ? ` (exit ${code})` : '';
-    const what = top?.pattern.label ?? (code === 126 ? 'the command is not executable' : 'the command cannot be started');
+    const what = top && launchModuleMissing(f, top)
+      ? `the package "${top.capture ?? ''}" that the command launches is not importable from the container's working directory or PYTHONPATH`
+      : (top?.pattern.label ?? (code === 126 ? 'the command is not executable' : 'the command cannot be started'));
     const empty = f.logs.meaningful === 0 ? ' The program never started, so its log is empty.' : '';
     return {
       confidence: clamp(confidence),

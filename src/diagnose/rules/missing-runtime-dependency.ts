@@ -1,6 +1,6 @@
 import { kubectl } from '../commands.js';
 import type { Rule } from '../rule.js';
-import { requiredByCode } from './bad-entrypoint.js';
+import { launchModuleMissing, requiredByCode } from './bad-entrypoint.js';
 import { best, score, clamp, compact, exitCode, hitsOf, logItem, stateItem, timingItem, who } from './support.js';
 
 export const missingRuntimeDependencyRule: Rule = {
@@ -11,7 +11,8 @@ export const missingRuntimeDependencyRule: Rule = {
     const top = best(hits);
     if (!top) return null;
     const code = exitCode(f);
-    const confidence = score(top) + (code !== null && code !== 0 ? 0.02 : -0.1);
+    // The missing module is the app package the command launches: the command or working directory is wrong (bad-entrypoint).
+    const confidence = score(top) + (code !== null && code !== 0 ? 0.02 : -0.1) - (launchModuleMissing(f, top) ? 0.15 : 0);
     const module = top.capture ?? null;
     const k = kubectl(f);
     const image = f.spec?.image ?? f.image ?? 'the image';
