@@ -1,7 +1,8 @@
 /**
  * Tuned real incidents, round 2 (4/4): programs that connect to localhost because the setting naming the real
  * host never reached the container (no sidecar listens there); a Go nil-pointer panic that prints SIGSEGV (an
- * application error, not a native crash); a JVM sized to 100% of its limit. `source` says what was completed.
+ * application error, not a native crash); a JVM sized to 100% of its limit; an init container that may not chmod
+ * its volume. `source` says what was completed.
  */
 import { appScenario, crash, type ScenarioDef } from '../fixture-gen/define.js';
 import { lines } from '../fixture-gen/log-time.js';
@@ -144,4 +145,45 @@ function kafkaMaxRamPercentage100(): ScenarioDef {
   });
 }
 
-export const TUNED_R2_D: Array<() => ScenarioDef> = [finopsDatasourceDefaultsToLocalhost, difyWorkerBrokerUrlMissing, nodeHealthcheckNilPanic, kafkaMaxRamPercentage100];
+/** AWX's init container chmods/chgrps the projects volume, which a Longhorn volume does not allow it to do. */
+function awxInitProjectsChmod(): ScenarioDef {
+  return appScenario({
+    dir: 'permission-denied/real2-awx-init-projects-chmod-not-permitted',
+    source:
+      "https://github.com/ansible/awx-operator/issues/1093 — since operator 0.30.0 the AWX pod is stuck in Init:CrashLoopBackOff: the init container logs \"chmod: changing permissions of '/var/lib/awx/projects': Operation not permitted\" and the same for chgrp on a Longhorn volume (duplicate of #1055, fixed in the operator). Init log verbatim; container names, command, image tags and exit code (1) completed.",
+    cause: 'permission-denied',
+    ns: 'awx',
+    app: 'awx',
+    history: 'single',
+    collectedAt: '2022-10-19T12:00:00Z',
+    podAge: 900,
+    crashingPods: 1,
+    focus: 'init-projects',
+    focusInit: true,
+    initContainers: [
+      {
+        name: 'init-projects',
+        image: 'quay.io/ansible/awx-ee:latest',
+        command: ['/bin/sh', '-c', 'chmod 775 /var/lib/awx/projects\nchgrp 1000 /var/lib/awx/projects'],
+        volumeMounts: [{ name: 'awx-projects', mountPath: '/var/lib/awx/projects' }],
+      },
+    ],
+    containers: [
+      { name: 'awx-web', image: 'quay.io/ansible/awx:21.7.0', ports: [{ containerPort: 8052 }], volumeMounts: [{ name: 'awx-projects', mountPath: '/var/lib/awx/projects' }] },
+      { name: 'awx-task', image: 'quay.io/ansible/awx:21.7.0', volumeMounts: [{ name: 'awx-projects', mountPath: '/var/lib/awx/projects' }] },
+    ],
+    spec: { volumes: [{ name: 'awx-projects', persistentVolumeClaim: { claimName: 'awx-projects-claim' } }] },
+    statuses: {
+      'init-projects': crash(1, { ran: 0.2, finishedAgo: 70, restarts: 8 }),
+      'awx-web': { kind: 'waiting', reason: 'PodInitializing' },
+      'awx-task': { kind: 'waiting', reason: 'PodInitializing' },
+    },
+    logs: {
+      'init-projects': {
+        previous: lines("chmod: changing permissions of '/var/lib/awx/projects': Operation not permitted", "chgrp: changing group of '/var/lib/awx/projects': Operation not permitted"),
+      },
+    },
+  });
+}
+
+export const TUNED_R2_D: Array<() => ScenarioDef> = [finopsDatasourceDefaultsToLocalhost, difyWorkerBrokerUrlMissing, nodeHealthcheckNilPanic, kafkaMaxRamPercentage100, awxInitProjectsChmod];
