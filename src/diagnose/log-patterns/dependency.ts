@@ -26,6 +26,7 @@ export const DEPENDENCY_PATTERNS = family('dependency', [
   ['dns-busybox', /\bbad address '|can't resolve\b|\bNXDOMAIN\b|\bSERVFAIL\b|server can't find/i, 0.85, dns],
   ['dns-getaddrinfo', /getaddrinfo\b.*(?:failed|error|not known)|php_network_getaddresses/i, 0.88, dns],
   ['dns-kafka', /No resolvable bootstrap urls given in bootstrap\.servers|Couldn't resolve server \S+ from bootstrap\.servers/i, 0.9, dns],
+  ['dns-dotnet-frame', /\bat System\.Net\.Dns\.(?:GetHost|InternalGetHost)/, 0.84, dns],
   ['dns-generic', /\bdns (?:error|resolution (?:failed|error)|lookup (?:failed|error))|name resolver error|produced zero addresses|Resolving timed out/i, 0.85, dns],
   // TLS
   ['tls-x509', /\bx509: /i, 0.9, tls],
@@ -50,6 +51,7 @@ export const DEPENDENCY_PATTERNS = family('dependency', [
   ['timeout-io', /\bi\/o timeout\b|\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|context deadline exceeded|DeadlineExceeded|deadline exceeded/i, 0.88, timeout],
   ['timeout-connect', /(?:connect(?:ion)?|connecting|dial(?:ing)?|handshake|socket|read|request|server selection|login)\s*(?:attempt\s*)?(?:timed out|timeout|time-out)|Connection timed out|Operation timed out|timed out (?:after|waiting|while)|timeout expired|Timeout (?:expired|exceeded|awaiting)|Connection Timeout Expired/i, 0.85, timeout],
   ['timeout-exceptions', /\b(?:SocketTimeoutException|ConnectTimeoutException|ConnectTimeoutError|ConnectTimeout|ReadTimeout(?:Error)?|TimeoutError|ServerSelectionTimeoutError|MongoServerSelectionError|TimeoutException|OperationTimedOut)\b/, 0.8, timeout],
+  ['timeout-beam', /tcp connect \([^)]*\): timeout\b|\{error,\s*(?:etimedout|timeout)\}|- :(?:etimedout|timeout)\b/i, 0.86, timeout],
   ['unreachable', /\bEHOSTUNREACH\b|\bENETUNREACH\b|No route to host|Network is unreachable|host is unreachable/i, 0.85, timeout],
   // Generic "could not connect"
   ['connect-failed', /\b(?:could ?not|couldn't|unable to|failed to|cannot|can't|error while) (?:connect|reach|establish (?:a )?(?:database |db )?connection|open (?:a )?connection|acquire (?:a )?(?:JDBC )?connection|ping)\b/i, 0.7, generic],

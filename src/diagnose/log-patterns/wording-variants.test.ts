@@ -78,3 +78,14 @@ describe('read-only data directories in server wording', () => {
     expect(families(line)).toContain('permission');
   });
 });
+
+describe('dependency details from .NET stack frames and BEAM atoms', () => {
+  const detail = (line: string) => scanLines([line], ALL_PATTERNS).find((h) => h.family === 'dependency')?.pattern.detail;
+  it('a .NET DNS frame names the DNS detail', () => {
+    expect(detail('   at System.Net.Dns.GetHostEntryOrAddressesCore(String hostName, Boolean justAddresses, AddressFamily addressFamily, Nullable`1 startingTimestamp)')).toBe('dns');
+  });
+  it('a BEAM connect timeout names the timeout detail', () => {
+    expect(detail('[error] Postgrex.Protocol (#PID<0.2488.0>) failed to connect: ** (DBConnection.ConnectionError) tcp connect (db.internal:5432): timeout')).toBe('timeout');
+    expect(detail('{error,etimedout}')).toBe('timeout');
+  });
+});
