@@ -37,3 +37,22 @@ describe('connection refused on the pod loopback', () => {
     expect(d.cause).toBe('dependency-unavailable');
   });
 });
+
+describe('a placeholder host', () => {
+  it.each([
+    'Error: getaddrinfo ENOTFOUND undefined',
+    'psycopg2.OperationalError: could not translate host name "None" to address: Name or service not known',
+    'java.net.UnknownHostException: null',
+    'panic: dial tcp: lookup $(DB_HOST): no such host',
+  ])('%s is an unset host setting', (line) => {
+    const d = diagnose(podEvidence({ exitCode: 1, logs: ['starting', line] }));
+    expect(d.cause).toBe('missing-config');
+    expect(d.alternatives.map((a) => a.cause)).toContain('dependency-unavailable');
+  });
+
+  it('a real host name that does not resolve stays a DNS problem', () => {
+    const d = diagnose(podEvidence({ exitCode: 1, logs: ['Error: getaddrinfo ENOTFOUND orders-db'] }));
+    expect(d.cause).toBe('dependency-unavailable');
+    expect(d.detail).toBe('dns');
+  });
+});

@@ -31,3 +31,16 @@ export function loopbackWithoutListener(evidence: Evidence, f: Facts, target: st
   // A sidecar that declares no ports may well be the listener (proxies often do not declare them).
   return port !== '' && others.every((c) => (c.ports ?? []).length > 0 && !declares(c.ports));
 }
+
+const PLACEHOLDER_HOST = /^(?:undefined|null|none|nil|<nil>|\$\(?\{?[A-Za-z_]\w*\}?\)?)$/i;
+const UNEXPANDED = /(?:lookup|ENOTFOUND|EAI_AGAIN|host name|UnknownHostException:?|resolve host:?|connect to)\s+["'`]?(\$\(?\{?[A-Za-z_]\w*\}?\)?)/;
+
+/**
+ * The host the program dials is a placeholder: `undefined`/`null`/`None` (an unset variable stringified) or an
+ * unexpanded `$(VAR)`/`${VAR}` reference (Kubernetes leaves `$(VAR)` as is when VAR is not defined before it).
+ */
+export function placeholderHost(line: string, target: string | null): string | null {
+  const host = target?.replace(/:\d+$/, '').replace(/^["'`]|["'`]$/g, '') ?? null;
+  if (host && PLACEHOLDER_HOST.test(host)) return host;
+  return UNEXPANDED.exec(line)?.[1] ?? null;
+}

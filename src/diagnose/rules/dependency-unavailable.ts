@@ -3,7 +3,7 @@ import { kubectl, type Kubectl } from '../commands.js';
 import type { Facts } from '../facts.js';
 import type { LogHit } from '../log-patterns/index.js';
 import type { Rule } from '../rule.js';
-import { loopbackWithoutListener } from '../loopback.js';
+import { loopbackWithoutListener, placeholderHost } from '../loopback.js';
 import { best, clamp, compact, countOf, exitCode, hitsOf, logItem, score, stateItem, targetIn, timingItem, who } from './support.js';
 
 const WHAT: Record<DependencyFailure, string> = {
@@ -99,6 +99,8 @@ export const dependencyUnavailableRule: Rule = {
     if (target && /^(?:localhost|127\.|\[?::1)/.test(target) && hitsOf(f, 'missing-config').length > 0) confidence -= 0.1;
     // Refused on the pod's own loopback with no sidecar there to listen: a defaulted setting (missing-config ranks first).
     if (detail === 'refused' && loopbackWithoutListener(evidence, f, target)) confidence -= 0.12;
+    // Dialing "undefined", "None" or an unexpanded $(VAR): the host setting is unset (missing-config ranks first).
+    else if (placeholderHost(anchor.line, target)) confidence -= 0.12;
     const k = kubectl(f);
     const kubeApi = detail === 'auth' && KUBE_API.test(anchor.line);
     const sa = evidence.pod.spec?.serviceAccountName ?? 'default';

@@ -5,7 +5,7 @@ import type { Facts } from '../facts.js';
 import { CONFIG_PATTERNS } from '../log-patterns/config.js';
 import type { LogHit } from '../log-patterns/index.js';
 import type { Finding, Rule } from '../rule.js';
-import { loopbackWithoutListener } from '../loopback.js';
+import { loopbackWithoutListener, placeholderHost } from '../loopback.js';
 import { best, clamp, compact, eventItem, eventsOf, exitCode, hitsOf, logItem, score, startErrorHits, stateItem, targetIn, timingItem, who } from './support.js';
 
 export const NON_ROOT = /runAsNonRoot|image will run as root|non-numeric user|cannot verify user is non-root|breaks non-root policy/i;
@@ -95,7 +95,10 @@ function serviceLinkFinding(f: Facts, hit: LogHit, confidence: number): Finding 
  * it fell back to its built-in default because the setting that names the real host (URL, host env var) is absent.
  */
 function loopbackDefaultFinding(evidence: Evidence, f: Facts): Finding | null {
-  const refused = hitsOf(f, 'dependency').filter((h) => h.source === 'log' && h.pattern.detail === 'refused');
+  const deps = hitsOf(f, 'dependency').filter((h) => h.source === 'log');
+  const unset = [...deps].reverse().find((h) => placeholderHost(h.line, targetIn(h.line)));
+  if (unset) return unsetHostFinding(f, unset, placeholderHost(unset.line, targetIn(unset.line)) ?? 'undefined');
+  const refused = deps.filter((h) => h.pattern.detail === 'refused');
   const hit = [...refused].reverse().find((h) => loopbackWithoutListener(evidence, f, targetIn(h.line)));
   if (!hit) return null;
   const target = targetIn(hit.line) ?? 'localhost';
@@ -109,6 +112,26 @@ function loopbackDefaultFinding(evidence: Evidence, f: Facts): Finding | null {
     remedy: {
       text: 'Give the container its connection setting (the database/broker URL or host, from env, envFrom or the config file it reads) pointing at the Service, then restart the rollout.',
       commands: compact([`kubectl -n ${f.namespace} get pod ${f.podName} -o jsonpath='{.spec.containers[?(@.name=="${f.container}")].env[*].name}'`, k.getSecrets(), k.getConfigMaps(), k.editWorkload(), k.rolloutStatus()]),
+    },
+    anchor: hit.line,
+  };
+}
+
+/** The program dials a placeholder host ("undefined", "None", an unexpanded $(VAR)): the host setting is unset. */
+function unsetHostFinding(f: Facts, hit: LogHit, host: string): Finding {
+  const code = exitCode(f);
+  const k = kubectl(f);
+  const unexpanded = host.startsWith('$');
+  return {
+    confidence: clamp(0.86 + (code !== null && code !== 0 && code !== 137 && code !== 143 ? 0.02 : 0)),
+    title: `${f.container} connects to host "${host}": its host setting is unset`,
+    summary: `${who(f)[0]?.toUpperCase()}${who(f).slice(1)} exits at startup because the host it connects to is "${host}"${unexpanded ? ', a variable reference Kubernetes did not expand (the variable it names is not defined, or is defined after the one that uses it)' : ', the text an unset variable turns into'}: the setting that names the dependency does not reach the container.`,
+    evidence: compact([logItem(f, hit), { kind: 'spec' as const, text: envSources(f) }, stateItem(f), timingItem(f)]),
+    remedy: {
+      text: unexpanded
+        ? 'Define the referenced variable in the container env before the variable that uses it (Kubernetes expands $(VAR) only from variables listed earlier), or set the value directly; then restart the rollout.'
+        : 'Set the host/URL variable the program reads (env, envFrom Secret/ConfigMap or config file), then restart the rollout.',
+      commands: compact([`kubectl -n ${f.namespace} get pod ${f.podName} -o jsonpath='{.spec.containers[?(@.name=="${f.container}")].env}'`, k.getConfigMaps(), k.editWorkload(), k.rolloutStatus()]),
     },
     anchor: hit.line,
   };
