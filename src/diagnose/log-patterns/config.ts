@@ -19,7 +19,7 @@ const VAR_KIND = ci(String.raw`(?:env(?:ironment)?\s+var(?:iable)?\s*|variable\s
 export const CONFIG_PATTERNS = family('missing-config', [
   // Named variables and keys
   // Kubernetes injects <SERVICE>_PORT=tcp://10.x.y.z:port for every Service: a program reading e.g. REDIS_PORT or APP_PORT gets a URL.
-  ['service-link-collision', /(?:invalid|parse|parsing|literal|NumberFormatException|not a valid|cannot convert|expected)[^\n]*tcp:\/\/\d{1,3}(?:\.\d{1,3}){3}:\d{2,5}|tcp:\/\/\d{1,3}(?:\.\d{1,3}){3}:\d{2,5}['"]?[^\n]*(?:invalid|not a valid|cannot be parsed|is not a)/i, 0.9, { label: 'a Service link env var (NAME_PORT=tcp://...) overrides a setting' }],
+  ['service-link-collision', /(?:invalid|parse|parsing|literal|NumberFormatException|not a valid|cannot convert|expected)[^\n]*tcp:\/\/\d{1,3}(?:\.\d{1,3}){3}:\d{2,5}|tcp:\/\/\d{1,3}(?:\.\d{1,3}){3}:\d{2,5}['"]?[^\n]*(?:invalid|not a valid|cannot be parsed|is not a|too many colons|missing port|unknown port)|(?:listen|bind)[^\n]{0,40}:tcp:\/\/\d/i, 0.9, { label: 'a Service link env var (NAME_PORT=tcp://...) overrides a setting' }],
   ['env-var-named', new RegExp(String.raw`\b${SUBJECT}\s+${VAR}\s+${ABSENT}`), 0.88, { label: 'required setting missing' }],
   ['var-absent', new RegExp(String.raw`${VAR}\s*${VAR_KIND}${ABSENT}`), 0.86, { label: 'required setting missing' }],
   ['missing-named', new RegExp(String.raw`\b${MISSING}\b[\s:=]*${VAR}`), 0.86, { label: 'required setting missing' }],

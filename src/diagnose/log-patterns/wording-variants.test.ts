@@ -89,3 +89,10 @@ describe('dependency details from .NET stack frames and BEAM atoms', () => {
     expect(detail('{error,etimedout}')).toBe('timeout');
   });
 });
+
+describe('Service link variables read as a setting', () => {
+  it('a listen address built from NAME_PORT=tcp://ip:port', () => {
+    const hits = scanLines(['{"level":"fatal","msg":"server crashed","error":"listen tcp: address :tcp://10.96.3.4:8080: too many colons in address"}'], ALL_PATTERNS);
+    expect(hits.find((h) => h.family === 'missing-config')?.pattern.id).toBe('service-link-collision');
+  });
+});

@@ -186,4 +186,28 @@ function awxInitProjectsChmod(): ScenarioDef {
   });
 }
 
-export const TUNED_R2_D: Array<() => ScenarioDef> = [finopsDatasourceDefaultsToLocalhost, difyWorkerBrokerUrlMissing, nodeHealthcheckNilPanic, kafkaMaxRamPercentage100, awxInitProjectsChmod];
+/** A Service named like the app injects PODINFO_PORT=tcp://ip:port, which the app reads as its own port setting. */
+function podinfoServiceLinkPort(): ScenarioDef {
+  return appScenario({
+    dir: 'missing-config/real2-podinfo-service-link-port-variable',
+    source:
+      'https://github.com/stefanprodan/podinfo/issues/14 — with a port on the PodSpec and a Service named podinfo, the pod crashes on "HTTP server crashed ... listen tcp: address :tcp://10.111.55.252:9898: too many colons in address": Kubernetes injects PODINFO_PORT=tcp://10.100.7.158:9898 and viper reads it as the --port setting (fixed by passing --port explicitly). Log verbatim; names and exit code (1, zap Fatal) completed.',
+    cause: 'missing-config',
+    ns: 'default',
+    app: 'podinfo',
+    history: 'single',
+    collectedAt: '2019-03-21T17:50:00Z',
+    podAge: 600,
+    containers: [{ name: 'podinfo', image: 'quay.io/stefanprodan/podinfo:1.4.0', ports: [{ containerPort: 9898, name: 'http' }] }],
+    statuses: { podinfo: crash(1, { ran: 0.5, finishedAgo: 61, restarts: 6 }) },
+    logs: {
+      podinfo: {
+        previous: lines(
+          '{"level":"fatal","ts":"2019-03-21T17:48:59.820Z","caller":"api/server.go:127","msg":"HTTP server crashed","error":"listen tcp: address :tcp://10.111.55.252:9898: too many colons in address","stacktrace":"github.com/stefanprodan/k8s-podinfo/pkg/api.(*Server).ListenAndServe.func1\\n\\t/go/src/github.com/stefanprodan/k8s-podinfo/pkg/api/server.go:127"}',
+        ),
+      },
+    },
+  });
+}
+
+export const TUNED_R2_D: Array<() => ScenarioDef> = [finopsDatasourceDefaultsToLocalhost, difyWorkerBrokerUrlMissing, nodeHealthcheckNilPanic, kafkaMaxRamPercentage100, awxInitProjectsChmod, podinfoServiceLinkPort];
