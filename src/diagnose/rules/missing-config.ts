@@ -153,8 +153,10 @@ export const missingConfigRule: Rule = {
     else if (events.length > 0) confidence = f.last === null && f.stateName !== 'running' ? 0.92 : 0.5;
     if (top) {
       const code = exitCode(f);
+      // A config-error banner whose next lines say "Permission denied": the file the config names cannot be opened.
+      const denied = hitsOf(f, 'permission').some((p) => p.source === 'log' && top.source === 'log' && p.index >= top.index && p.index - top.index <= 3);
       const selfExit = code !== null && code !== 0 && code !== 137 && code !== 143;
-      confidence = Math.max(confidence, score(top) + (selfExit ? 0.02 : -0.1));
+      confidence = Math.max(confidence, score(top) + (selfExit ? 0.02 : -0.1) - (denied && !configWaiting ? 0.08 : 0));
     }
     if (confidence === 0) return loopbackDefaultFinding(evidence, f);
     const text = [f.waitingMessage ?? '', ...events.map((e) => e.message)].join('\n');

@@ -20,6 +20,7 @@ import { TUNED_R2_A } from './tuned-r2-a.js';
 import { TUNED_R2_B } from './tuned-r2-b.js';
 import { TUNED_R2_C } from './tuned-r2-c.js';
 import { TUNED_R2_D } from './tuned-r2-d.js';
+import { TUNED_R2_E } from './tuned-r2-e.js';
 
-export const REAL_TUNED: Array<() => ScenarioDef> = neutral([...TUNED_A, ...TUNED_B, ...TUNED_C, ...TUNED_D, ...TUNED_R2_A, ...TUNED_R2_B, ...TUNED_R2_C, ...TUNED_R2_D]);
+export const REAL_TUNED: Array<() => ScenarioDef> = neutral([...TUNED_A, ...TUNED_B, ...TUNED_C, ...TUNED_D, ...TUNED_R2_A, ...TUNED_R2_B, ...TUNED_R2_C, ...TUNED_R2_D, ...TUNED_R2_E]);
 export const REAL_HELDOUT: Array<() => ScenarioDef> = neutral([...HELDOUT_A, ...HELDOUT_B, ...HELDOUT_C, ...HELDOUT_R3_A, ...HELDOUT_R3_B, ...HELDOUT_R3_C]);

@@ -1,5 +1,5 @@
 /**
- * Tuned real incidents, round 2 (1/4): data directories the process cannot write (Grafana, RabbitMQ/BEAM), a .NET
+ * Tuned real incidents, round 2 (1/5): data directories the process cannot write (Grafana, RabbitMQ/BEAM), a .NET
  * config file, a PHP/Laravel database refusal, a Rails host name that does not resolve, a Keycloak startup probe.
  * Log lines, event messages and exit codes are the reports'; `source` says what was completed and with what.
  */

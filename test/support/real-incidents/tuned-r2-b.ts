@@ -1,5 +1,5 @@
 /**
- * Tuned real incidents, round 2 (2/4): an image with nothing to run in the foreground, an amd64-only image on
+ * Tuned real incidents, round 2 (2/5): an image with nothing to run in the foreground, an amd64-only image on
  * arm64 nodes, Keycloak (WildFly) refused by PostgreSQL, an ingress controller whose ConfigMap is
  * missing, a memory eviction worded with the kubelet's threshold. `source` says what was completed.
  */

@@ -1,5 +1,5 @@
 /**
- * Tuned real incidents, round 2 (3/4): a Go panic caused by an unwritable volume, settings missing in Node and
+ * Tuned real incidents, round 2 (3/5): a Go panic caused by an unwritable volume, settings missing in Node and
  * Symfony apps, a liveness probe on the wrong port, native crashes behind misleading or empty logs, a program that
  * just finishes, and an image pull refused by TLS. `source` says what was completed and with what.
  */

@@ -1,5 +1,5 @@
 /**
- * Tuned real incidents, round 2 (4/4): programs that connect to localhost because the setting naming the real
+ * Tuned real incidents, round 2 (4/5): programs that connect to localhost because the setting naming the real
  * host never reached the container (no sidecar listens there); a Go nil-pointer panic that prints SIGSEGV (an
  * application error, not a native crash); a JVM sized to 100% of its limit; an init container that may not chmod
  * its volume. `source` says what was completed.
