@@ -1,7 +1,7 @@
 /**
  * Build the shared runtime dependencies once per process: Redis connections (fail-fast command and
- * producer connections, ready-gated), the queue producer, the Slack Web API client, the thread map,
- * the exactly-once poster, the Kubernetes clients and metrics.
+ * producer connections; they connect in the background, see ./redis-gate.ts), the queue producer, the
+ * Slack Web API client, the thread map, the exactly-once poster, metrics and the Kubernetes clients.
  */
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
@@ -9,7 +9,7 @@ import { makeClients } from '../kube/clients.js';
 import { loadKubeConfig } from '../kube/config.js';
 import type { Logger } from '../log.js';
 import { createMetrics } from '../metrics.js';
-import { createRedis, waitReady } from '../queue/connection.js';
+import { createRedis } from '../queue/connection.js';
 import { JobQueue } from '../queue/producer.js';
 import { boltLogger } from '../slack/bolt-logger.js';
 import { SlackPoster } from '../slack/post-once.js';
@@ -17,28 +17,31 @@ import { createWebClient } from '../slack/web-client.js';
 import { ThreadStore } from '../threads/thread-store.js';
 import { createClusterPort } from './cluster.js';
 import type { RuntimeDeps } from './deps.js';
+import { queueHandle } from './queue-handle.js';
 
 const WEEK = 7 * 24 * 3600;
 
 export interface BuiltDeps {
   deps: RuntimeDeps;
+  /** The fail-fast connections (command, producer), for the start-up gate. */
+  connections: Redis[];
+  /** Once the connections are ready: make the producer's BullMQ Queue (./queue-handle.ts). */
+  activate(): Promise<void>;
   /** Extra connections to close (the producer's). */
   close(): Promise<void>;
 }
 
-export async function buildDeps(config: Config, logger: Logger, redisUrl: string): Promise<BuiltDeps> {
+export function buildDeps(config: Config, logger: Logger, redisUrl: string): BuiltDeps {
+  // First, so that a bad kubeconfig stops the start before any connection is open.
+  const kube = makeClients(loadKubeConfig(config.kube));
+  const cluster = createClusterPort(kube);
   const redis = createRedis(redisUrl, 'command', config.queueName);
   const producer = createRedis(redisUrl, 'producer', config.queueName);
-  try {
-    await Promise.all([waitReady(redis), waitReady(producer)]);
-  } catch (err) {
-    redis.disconnect();
-    producer.disconnect();
-    throw err;
-  }
   // Dedupe lives as long as both the job records and the ledger: at least an episode, at least a week.
   const retention = Math.max(WEEK, config.episodeTtlSeconds);
-  const queue = new JobQueue(producer, config.queueName, retention);
+  // Until Redis is reachable the handle's Queue fails fast; activate() swaps in the working one.
+  const handle = queueHandle(new JobQueue(producer, config.queueName, retention));
+  const queue = handle.queue;
   const metrics = createMetrics(() => queue.counts());
   const slack = createWebClient(config, boltLogger(logger.child({ component: 'slack-web-api' })));
   const poster = new SlackPoster(redis, slack, metrics, logger.child({ component: 'poster' }), {
@@ -46,13 +49,15 @@ export async function buildDeps(config: Config, logger: Logger, redisUrl: string
     ttlSeconds: retention,
   });
   const threads = new ThreadStore(redis, `${config.queueName}:threads`, config.episodeTtlSeconds);
-  const kube = makeClients(loadKubeConfig(config.kube));
-  const cluster = createClusterPort(kube);
   const deps: RuntimeDeps = { config, logger, redis, queue, slack, poster, threads, kube, cluster, metrics };
   return {
     deps,
+    connections: [redis, producer],
+    async activate() {
+      await handle.switchTo(new JobQueue(producer, config.queueName, retention));
+    },
     async close() {
-      await queue.close().catch(() => {});
+      await handle.current().close().catch(() => {});
       await quit(producer);
       await quit(redis);
     },

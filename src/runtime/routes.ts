@@ -1,7 +1,8 @@
 /**
  * The non-Slack HTTP routes, shared by Bolt's HTTPReceiver (customRoutes, same port as /slack/events)
  * and the small node:http server used in Socket Mode:
- *   GET /healthz  process alive          GET /readyz   Redis ping + Slack auth.test (cached)
+ *   GET /healthz  process alive          GET /readyz   Redis ping + Slack auth.test (cached); 503 with
+ *                                                       the reason while still waiting for Redis at start
  *   GET /metrics  Prometheus             POST /alerts/alertmanager  the alert webhook
  */
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
@@ -48,15 +49,25 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function createReadiness(deps: RuntimeDeps): () => Promise<{ ready: boolean; redis: string; slack: string }> {
+export interface RouteOptions {
+  /** While the process waits for Redis at start: the reason ("waiting for Redis at redis://host:port"). */
+  redisWaiting?: () => string | undefined;
+}
+
+export function createReadiness(deps: RuntimeDeps, opts: RouteOptions = {}): () => Promise<{ ready: boolean; redis: string; slack: string }> {
   let slackOkUntil = 0;
   return async () => {
     let redis = 'ok';
     let slack = 'ok';
-    try {
-      await deps.redis.ping();
-    } catch (err) {
-      redis = `unavailable: ${(err as Error).message}`;
+    const waiting = opts.redisWaiting?.();
+    if (waiting) {
+      redis = waiting;
+    } else {
+      try {
+        await deps.redis.ping();
+      } catch (err) {
+        redis = `unavailable: ${(err as Error).message}`;
+      }
     }
     if (Date.now() > slackOkUntil) {
       try {
@@ -126,8 +137,8 @@ export function alertWebhookHandler(deps: RuntimeDeps): Route['handler'] {
   };
 }
 
-export function buildRoutes(deps: RuntimeDeps): Route[] {
-  const readiness = createReadiness(deps);
+export function buildRoutes(deps: RuntimeDeps, opts: RouteOptions = {}): Route[] {
+  const readiness = createReadiness(deps, opts);
   return [
     { path: '/healthz', method: 'GET', handler: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
     {

@@ -1,20 +1,22 @@
 /**
- * Process entry for serve/worker/all (called by the CLI's `run()`): start, handle SIGTERM/SIGINT
- * gracefully (exit 0), and turn a configuration problem into one line on stderr and exit code 2.
+ * Process entry for serve/worker/all (called by the CLI's `run()`): start serving at once (Redis may come
+ * later: see ./start.ts), handle SIGTERM/SIGINT gracefully (exit 0), and turn a
+ * configuration problem into one line on stderr and exit code 2.
  */
 import { loadConfig } from '../config.js';
 import { EXIT_CODES, isCrashloopError } from '../errors.js';
-import type { Role } from './start.js';
+import { GateCancelled } from './redis-gate.js';
+import type { RunningBot, Role } from './start.js';
 
 const GRACE_MS = 25_000;
 
 export async function runRole(role: Role): Promise<void> {
-  let bot;
+  let bot: RunningBot;
   try {
     // Check the configuration before loading the rest of the bot, so a bad variable is reported at once.
     loadConfig(process.env);
     const { startBot } = await import('./start.js');
-    bot = await startBot(role);
+    bot = await startBot(role, { waitForRedis: false });
   } catch (err) {
     if (isCrashloopError(err)) {
       process.stderr.write(`crashloop ${role}: ${err.message}${err.hints.length ? ` (${err.hints.join('; ')})` : ''}\n`);
@@ -40,4 +42,9 @@ export async function runRole(role: Role): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  running.ready.catch((err: unknown) => {
+    if (err instanceof GateCancelled) return;
+    running.logger.error({ err }, 'could not start taking work once Redis was reachable; exiting');
+    void running.stop().finally(() => process.exit(1));
+  });
 }

@@ -3,6 +3,9 @@
  *   serve  - Slack receiver, alert webhook, health, metrics
  *   worker - BullMQ worker (diagnose, alert, action, rollout-status); /healthz, /readyz, /metrics on PORT
  *   all    - both; without REDIS_URL it also starts an embedded redis-server
+ * Start-up never waits on Redis to serve HTTP: /healthz answers at once, /readyz says 503 "waiting for
+ * Redis at ..." until the connections are ready (ioredis keeps retrying; ./redis-gate.ts logs it), and
+ * then the worker starts. `ready` resolves then; `startBot` waits for it unless `waitForRedis: false`.
  * `stop()` is the graceful shutdown: stop taking work, let in-flight jobs finish (or hand them back
  * when the lock lapses), close HTTP and Redis.
  */
@@ -18,9 +21,10 @@ import { processAlert } from '../queue/process-alert.js';
 import { processDiagnose } from '../queue/process-diagnose.js';
 import { createWorker } from '../queue/worker.js';
 import { createSlackApp, type SlackApp } from '../slack/app.js';
-import { buildDeps } from './build-deps.js';
+import { type BuiltDeps, buildDeps } from './build-deps.js';
 import type { JobProcessors, RuntimeDeps } from './deps.js';
 import { type EmbeddedRedis, startEmbeddedRedis } from './embedded-redis.js';
+import { GateCancelled, gateRedis } from './redis-gate.js';
 import { buildRoutes } from './routes.js';
 import { type RouteServer, startRouteServer } from './http-server.js';
 
@@ -29,6 +33,8 @@ export type Role = 'serve' | 'worker' | 'all';
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   logDestination?: DestinationStream;
+  /** Resolve only once Redis is reachable and the worker runs (default true; the process entry passes false). */
+  waitForRedis?: boolean;
 }
 
 export interface RunningBot {
@@ -36,9 +42,12 @@ export interface RunningBot {
   config: Config;
   deps: RuntimeDeps;
   logger: Logger;
-  /** HTTP port (serve/all). */
+  /** HTTP port. */
   port?: number;
+  /** Set once Redis is reachable (worker/all). */
   worker?: Worker;
+  /** Resolves once Redis is reachable and the worker (if any) started; rejects if stopped before. */
+  ready: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,7 +56,8 @@ export function processors(): JobProcessors {
 }
 
 export async function startBot(role: Role, opts: StartOptions = {}): Promise<RunningBot> {
-  const config = loadConfig(opts.env ?? process.env);
+  const env = opts.env ?? process.env;
+  const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel, ...(opts.logDestination ? { destination: opts.logDestination } : {}) }).child({ role });
   let embedded: EmbeddedRedis | undefined;
   let redisUrl = config.redisUrl;
@@ -59,24 +69,58 @@ export async function startBot(role: Role, opts: StartOptions = {}): Promise<Run
     redisUrl = embedded.url;
     logger.warn({ redis: redisUrl }, 'REDIS_URL not set: started an embedded redis-server (no persistence; set REDIS_URL in production)');
   }
-  const built = await buildDeps(config, logger, redisUrl).catch(async (err: unknown) => {
+  let built: BuiltDeps;
+  try {
+    built = buildDeps(config, logger, redisUrl);
+  } catch (err) {
     await embedded?.stop();
     throw err;
-  });
+  }
   const { deps } = built;
+  const gate = gateRedis(built.connections, redisUrl, logger);
+  // Not ready until Redis answered and the queue (and the worker) are set up on it.
+  let takingWork = false;
+  const routes = buildRoutes(deps, { redisWaiting: () => (takingWork ? undefined : (gate.waiting() ?? 'Redis is reachable; starting')) });
 
   let slackApp: SlackApp | undefined;
   let port: number | undefined;
-  let worker: Worker | undefined;
-  let workerConnection: Redis | undefined;
   let routeServer: RouteServer | undefined;
   try {
     if (role === 'serve' || role === 'all') {
-      slackApp = await createSlackApp(deps, buildRoutes(deps));
+      slackApp = await createSlackApp(deps, routes);
       port = await slackApp.start();
       logger.info({ port, mode: config.slack.mode }, 'serving /slack/events, /alerts/alertmanager, /healthz, /readyz, /metrics');
+    } else {
+      // Probes and the worker's own metrics (jobs, diagnosis duration, causes) on PORT.
+      routeServer = await startRouteServer(routes.filter((r) => r.path !== '/alerts/alertmanager'), config.port);
+      port = routeServer.port;
+      logger.info({ port }, 'serving /healthz, /readyz, /metrics');
     }
-    if (role === 'worker' || role === 'all') {
+  } catch (err) {
+    gate.cancel();
+    await slackApp?.stop().catch(() => {});
+    await routeServer?.close();
+    await built.close();
+    await embedded?.stop();
+    throw err;
+  }
+
+  let worker: Worker | undefined;
+  let workerConnection: Redis | undefined;
+  let stopped = false;
+  const bot: RunningBot = {
+    role,
+    config,
+    deps,
+    logger,
+    ...(port !== undefined ? { port } : {}),
+    ready: gate.ready.then(async () => {
+      await built.activate();
+      if (stopped) return;
+      if (role !== 'worker' && role !== 'all') {
+        takingWork = true;
+        return;
+      }
       workerConnection = createRedis(redisUrl, 'worker', config.queueName);
       worker = createWorker(deps, processors(), {
         connection: workerConnection,
@@ -84,45 +128,39 @@ export async function startBot(role: Role, opts: StartOptions = {}): Promise<Run
         lockDuration: config.workerLockMs,
         stalledInterval: config.workerStalledIntervalMs,
       });
-      if (role === 'worker') {
-        // Probes and the worker's own metrics (jobs, diagnosis duration, causes) on PORT.
-        routeServer = await startRouteServer(buildRoutes(deps).filter((r) => r.path !== '/alerts/alertmanager'), config.port);
-        port = routeServer.port;
-      }
+      bot.worker = worker;
+      takingWork = true;
       logger.info({ queue: config.queueName, concurrency: config.workerConcurrency, ...(role === 'worker' ? { port } : {}) }, 'worker started');
-    }
-  } catch (err) {
-    await slackApp?.stop().catch(() => {});
+    }),
+    stop: () => (stopping ??= shutdown()),
+  };
+  bot.ready.catch(() => {});
+  let stopping: Promise<void> | undefined;
+
+  async function shutdown(): Promise<void> {
+    stopped = true;
+    logger.info('shutting down: no new work; finishing in-flight jobs');
+    gate.cancel();
+    // Stop the HTTP side first (no new jobs), then let the worker finish what it holds.
+    await slackApp?.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the Slack app failed'));
+    await worker?.close().catch((err: unknown) => logger.warn({ err }, 'closing the worker failed'));
     await routeServer?.close();
-    await worker?.close(true).catch(() => {});
-    workerConnection?.disconnect();
+    // BullMQ does not close a connection it was given.
+    await workerConnection?.quit().catch(() => workerConnection?.disconnect());
     await built.close();
     await embedded?.stop();
-    throw err;
+    logger.info('stopped');
   }
 
-  let stopping: Promise<void> | undefined;
-  return {
-    role,
-    config,
-    deps,
-    logger,
-    ...(port !== undefined ? { port } : {}),
-    ...(worker ? { worker } : {}),
-    stop() {
-      stopping ??= (async () => {
-        logger.info('shutting down: no new work; finishing in-flight jobs');
-        // Stop the HTTP side first (no new jobs), then let the worker finish what it holds.
-        await slackApp?.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the Slack app failed'));
-        await worker?.close().catch((err: unknown) => logger.warn({ err }, 'closing the worker failed'));
-        await routeServer?.close();
-        // BullMQ does not close a connection it was given.
-        await workerConnection?.quit().catch(() => workerConnection?.disconnect());
-        await built.close();
-        await embedded?.stop();
-        logger.info('stopped');
-      })();
-      return stopping;
-    },
-  };
+  if (opts.waitForRedis !== false) {
+    try {
+      await bot.ready;
+    } catch (err) {
+      if (!(err instanceof GateCancelled)) {
+        await bot.stop();
+        throw err;
+      }
+    }
+  }
+  return bot;
 }
