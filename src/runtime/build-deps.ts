@@ -16,6 +16,7 @@ import { SlackPoster } from '../slack/post-once.js';
 import { createWebClient } from '../slack/web-client.js';
 import { ThreadStore } from '../threads/thread-store.js';
 import { createClusterPort } from './cluster.js';
+import { closeRedis, within } from './shutdown.js';
 import type { RuntimeDeps } from './deps.js';
 import { queueHandle } from './queue-handle.js';
 
@@ -54,20 +55,12 @@ export function buildDeps(config: Config, logger: Logger, redisUrl: string): Bui
     deps,
     connections: [redis, producer],
     async activate() {
-      await handle.switchTo(new JobQueue(producer, config.queueName, retention));
+      await within(handle.switchTo(new JobQueue(producer, config.queueName, retention)), 2_000);
     },
     async close() {
-      await handle.current().close().catch(() => {});
-      await quit(producer);
-      await quit(redis);
+      await within(handle.current().close(), 2_000);
+      await closeRedis(producer);
+      await closeRedis(redis);
     },
   };
-}
-
-async function quit(r: Redis): Promise<void> {
-  try {
-    await r.quit();
-  } catch {
-    r.disconnect();
-  }
 }

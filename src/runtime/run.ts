@@ -1,20 +1,20 @@
 /**
  * Process entry for serve/worker/all (called by the CLI's `run()`): start serving at once (Redis may come
- * later: see ./start.ts), handle SIGTERM/SIGINT gracefully (exit 0), and turn a
+ * later: see ./start.ts), handle SIGTERM/SIGINT with a bounded graceful shutdown (exit 0), and turn a
  * configuration problem into one line on stderr and exit code 2.
  */
 import { loadConfig } from '../config.js';
 import { EXIT_CODES, isCrashloopError } from '../errors.js';
 import { GateCancelled } from './redis-gate.js';
+import { CLOSE_BUDGET_MS, shutdownGraceMs } from './shutdown.js';
 import type { RunningBot, Role } from './start.js';
-
-const GRACE_MS = 25_000;
 
 export async function runRole(role: Role): Promise<void> {
   let bot: RunningBot;
   try {
     // Check the configuration before loading the rest of the bot, so a bad variable is reported at once.
     loadConfig(process.env);
+    shutdownGraceMs(process.env);
     const { startBot } = await import('./start.js');
     bot = await startBot(role, { waitForRedis: false });
   } catch (err) {
@@ -27,10 +27,11 @@ export async function runRole(role: Role): Promise<void> {
   const running = bot;
   const shutdown = (signal: string) => {
     running.logger.info({ signal }, 'signal received');
+    // Every step of stop() is bounded; this is the backstop should one of them still hang.
     const force = setTimeout(() => {
       running.logger.error('graceful shutdown took too long; exiting');
       process.exit(1);
-    }, GRACE_MS);
+    }, running.shutdownGraceMs + 2 * CLOSE_BUDGET_MS);
     force.unref();
     running.stop().then(
       () => process.exit(0),

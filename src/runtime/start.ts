@@ -6,8 +6,8 @@
  * Start-up never waits on Redis to serve HTTP: /healthz answers at once, /readyz says 503 "waiting for
  * Redis at ..." until the connections are ready (ioredis keeps retrying; ./redis-gate.ts logs it), and
  * then the worker starts. `ready` resolves then; `startBot` waits for it unless `waitForRedis: false`.
- * `stop()` is the graceful shutdown: stop taking work, let in-flight jobs finish (or hand them back
- * when the lock lapses), close HTTP and Redis.
+ * `stop()` is the bounded graceful shutdown (./shutdown.ts): stop taking work, give in-flight jobs
+ * SHUTDOWN_GRACE_MS, hand back the rest (stalled-job recovery), close HTTP and Redis.
  */
 import type { DestinationStream } from 'pino';
 import type { Worker } from 'bullmq';
@@ -19,7 +19,7 @@ import { createLogger, type Logger } from '../log.js';
 import { createRedis } from '../queue/connection.js';
 import { processAlert } from '../queue/process-alert.js';
 import { processDiagnose } from '../queue/process-diagnose.js';
-import { createWorker } from '../queue/worker.js';
+import { createWorker, drainWorker } from '../queue/worker.js';
 import { createSlackApp, type SlackApp } from '../slack/app.js';
 import { type BuiltDeps, buildDeps } from './build-deps.js';
 import type { JobProcessors, RuntimeDeps } from './deps.js';
@@ -27,6 +27,7 @@ import { type EmbeddedRedis, startEmbeddedRedis } from './embedded-redis.js';
 import { GateCancelled, gateRedis } from './redis-gate.js';
 import { buildRoutes } from './routes.js';
 import { type RouteServer, startRouteServer } from './http-server.js';
+import { CLOSE_BUDGET_MS, closeRedis, shutdownGraceMs, within } from './shutdown.js';
 
 export type Role = 'serve' | 'worker' | 'all';
 
@@ -48,6 +49,8 @@ export interface RunningBot {
   worker?: Worker;
   /** Resolves once Redis is reachable and the worker (if any) started; rejects if stopped before. */
   ready: Promise<void>;
+  /** In-flight jobs get this long after stop() before they are handed back. */
+  shutdownGraceMs: number;
   stop(): Promise<void>;
 }
 
@@ -58,6 +61,7 @@ export function processors(): JobProcessors {
 export async function startBot(role: Role, opts: StartOptions = {}): Promise<RunningBot> {
   const env = opts.env ?? process.env;
   const config = loadConfig(env);
+  const graceMs = shutdownGraceMs(env);
   const logger = createLogger({ level: config.logLevel, ...(opts.logDestination ? { destination: opts.logDestination } : {}) }).child({ role });
   let embedded: EmbeddedRedis | undefined;
   let redisUrl = config.redisUrl;
@@ -132,6 +136,7 @@ export async function startBot(role: Role, opts: StartOptions = {}): Promise<Run
       takingWork = true;
       logger.info({ queue: config.queueName, concurrency: config.workerConcurrency, ...(role === 'worker' ? { port } : {}) }, 'worker started');
     }),
+    shutdownGraceMs: graceMs,
     stop: () => (stopping ??= shutdown()),
   };
   bot.ready.catch(() => {});
@@ -139,14 +144,20 @@ export async function startBot(role: Role, opts: StartOptions = {}): Promise<Run
 
   async function shutdown(): Promise<void> {
     stopped = true;
-    logger.info('shutting down: no new work; finishing in-flight jobs');
+    logger.info({ graceMs }, 'shutting down: no new work; finishing in-flight jobs');
     gate.cancel();
-    // Stop the HTTP side first (no new jobs), then let the worker finish what it holds.
-    await slackApp?.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the Slack app failed'));
-    await worker?.close().catch((err: unknown) => logger.warn({ err }, 'closing the worker failed'));
-    await routeServer?.close();
+    // Stop the HTTP side first (no new jobs), then let the worker finish what it holds, within the grace.
+    if (!(await within(slackApp?.stop(), CLOSE_BUDGET_MS / 2))) logger.warn('stopping the Slack app took too long');
+    if (worker) {
+      try {
+        await drainWorker(worker, { graceMs, log: logger, ...(workerConnection ? { connection: workerConnection } : {}) });
+      } catch (err) {
+        logger.warn({ err }, 'closing the worker failed');
+      }
+    }
+    await within(routeServer?.close(), 1_000);
     // BullMQ does not close a connection it was given.
-    await workerConnection?.quit().catch(() => workerConnection?.disconnect());
+    await closeRedis(workerConnection);
     await built.close();
     await embedded?.stop();
     logger.info('stopped');
