@@ -1,7 +1,8 @@
 /**
  * Build the shared runtime dependencies once per process: Redis connections (fail-fast command and
  * producer connections; they connect in the background, see ./redis-gate.ts), the queue producer, the
- * Slack Web API client, the thread map, the exactly-once poster, metrics and the Kubernetes clients.
+ * Slack Web API client, the thread map, the exactly-once poster, metrics, and the Kubernetes clients
+ * for the roles that run jobs (`serve` makes them only if something uses them: ./lazy-kube.ts).
  */
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
@@ -18,6 +19,7 @@ import { ThreadStore } from '../threads/thread-store.js';
 import { createClusterPort } from './cluster.js';
 import { closeRedis, within } from './shutdown.js';
 import type { RuntimeDeps } from './deps.js';
+import { lazyKubeClients } from './lazy-kube.js';
 import { queueHandle } from './queue-handle.js';
 
 const WEEK = 7 * 24 * 3600;
@@ -32,9 +34,16 @@ export interface BuiltDeps {
   close(): Promise<void>;
 }
 
-export function buildDeps(config: Config, logger: Logger, redisUrl: string): BuiltDeps {
-  // First, so that a bad kubeconfig stops the start before any connection is open.
-  const kube = makeClients(loadKubeConfig(config.kube));
+export interface BuildOptions {
+  /** Load a kubeconfig and make API clients at start (worker, all); false for serve (first use only). */
+  kube: boolean;
+}
+
+export function buildDeps(config: Config, logger: Logger, redisUrl: string, opts: BuildOptions): BuiltDeps {
+  // First, so that a bad kubeconfig stops the start before any connection is open. serve: on first use
+  // only, which serve itself never makes (no kubeconfig, no ServiceAccount token needed).
+  const makeKube = () => makeClients(loadKubeConfig(config.kube));
+  const kube = opts.kube ? makeKube() : lazyKubeClients(makeKube);
   const cluster = createClusterPort(kube);
   const redis = createRedis(redisUrl, 'command', config.queueName);
   const producer = createRedis(redisUrl, 'producer', config.queueName);

@@ -75,7 +75,7 @@ export async function startBot(role: Role, opts: StartOptions = {}): Promise<Run
   }
   let built: BuiltDeps;
   try {
-    built = buildDeps(config, logger, redisUrl);
+    built = buildDeps(config, logger, redisUrl, { kube: role !== 'serve' });
   } catch (err) {
     await embedded?.stop();
     throw err;
