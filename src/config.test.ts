@@ -21,6 +21,7 @@ describe('loadConfig', () => {
     expect(c.port).toBe(3000);
     expect(c.defaultNamespace).toBe('default');
     expect(c.workerConcurrency).toBe(4);
+    expect(c.shutdownGraceMs).toBe(20_000);
     expect(c.redisUrl).toBeUndefined();
     expect(Object.isFrozen(c) && Object.isFrozen(c.slack)).toBe(true);
   });
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
     [{ ...base, ALERT_CHANNEL_ROUTES: 'prod:C1' }, 'ALERT_CHANNEL_ROUTES has a bad entry "prod:C1"'],
     [{ ...base, LOG_LEVEL: 'loud' }, 'LOG_LEVEL is malformed: must be one of'],
     [{ ...base, ACTION_APPROVERS: 'alice' }, 'ACTION_APPROVERS'],
+    [{ ...base, SHUTDOWN_GRACE_MS: '20s' }, 'SHUTDOWN_GRACE_MS is malformed'],
   ])('names the variable: %j', (env, message) => {
     const m = problem(env as Record<string, string>);
     expect(m).toContain(message);

@@ -4,6 +4,9 @@
  * message is one line naming the variable; the runtime entry prints that line and exits non-zero.
  */
 import { z } from 'zod';
+
+/** Below the worker Deployment's 60 s and the serve Deployment's 30 s terminationGracePeriodSeconds. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 20_000;
 import { parseActionApprovers, type ApproverPolicy } from './actions/approvers.js';
 import { CrashloopError, isCrashloopError } from './errors.js';
 
@@ -36,6 +39,7 @@ const envSchema = z.object({
   EPISODE_TTL_SECONDS: optional(intIn(60, 30 * 24 * 3600)),
   WORKER_LOCK_MS: optional(intIn(1_000, 600_000)),
   WORKER_STALLED_INTERVAL_MS: optional(intIn(1_000, 600_000)),
+  SHUTDOWN_GRACE_MS: optional(intIn(0, 600_000)),
   KUBECONFIG: optional(z.string()),
   KUBE_CONTEXT: optional(z.string()),
 });
@@ -67,6 +71,8 @@ export interface Config {
   approvers: ApproverPolicy;
   logLevel: (typeof LOG_LEVELS)[number];
   workerConcurrency: number;
+  /** In-flight jobs get this long after SIGTERM before they are handed back (stalled-job recovery). */
+  shutdownGraceMs: number;
   /** A job whose worker stopped renewing its lock for this long is taken by another worker. */
   workerLockMs: number;
   workerStalledIntervalMs: number;
@@ -137,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     approvers,
     logLevel: e.LOG_LEVEL ?? 'info',
     workerConcurrency: e.WORKER_CONCURRENCY ?? 4,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? DEFAULT_SHUTDOWN_GRACE_MS,
     workerLockMs: e.WORKER_LOCK_MS ?? 30_000,
     workerStalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS ?? 30_000,
     episodeTtlSeconds: e.EPISODE_TTL_SECONDS ?? 24 * 3600,

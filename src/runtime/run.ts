@@ -6,7 +6,7 @@
 import { loadConfig } from '../config.js';
 import { EXIT_CODES, isCrashloopError } from '../errors.js';
 import { GateCancelled } from './redis-gate.js';
-import { CLOSE_BUDGET_MS, shutdownGraceMs } from './shutdown.js';
+import { CLOSE_BUDGET_MS } from './shutdown.js';
 import type { RunningBot, Role } from './start.js';
 
 export async function runRole(role: Role): Promise<void> {
@@ -14,7 +14,6 @@ export async function runRole(role: Role): Promise<void> {
   try {
     // Check the configuration before loading the rest of the bot, so a bad variable is reported at once.
     loadConfig(process.env);
-    shutdownGraceMs(process.env);
     const { startBot } = await import('./start.js');
     bot = await startBot(role, { waitForRedis: false });
   } catch (err) {

@@ -1,27 +1,14 @@
 /**
  * Bounded shutdown: every step that talks to Redis or a socket gets a time limit, so SIGTERM during a
  * Redis outage still ends in a clean exit 0 within the Deployment's terminationGracePeriodSeconds.
- *   SHUTDOWN_GRACE_MS  how long in-flight jobs get to finish after SIGTERM (default 20000, below the
+ *   SHUTDOWN_GRACE_MS (src/config.ts)  how long in-flight jobs get to finish after SIGTERM (default 20000, below the
  *                      worker Deployment's 60 s and the serve Deployment's 30 s); unfinished jobs are
  *                      handed back through BullMQ's stalled-job recovery.
  */
 import type { Redis } from 'ioredis';
-import { CrashloopError } from '../errors.js';
 
-export const DEFAULT_SHUTDOWN_GRACE_MS = 20_000;
 /** What closing connections and servers may take on top of the grace period. */
 export const CLOSE_BUDGET_MS = 8_000;
-
-/** SHUTDOWN_GRACE_MS from the environment, validated like every other variable (one line naming it). */
-export function shutdownGraceMs(env: NodeJS.ProcessEnv): number {
-  const raw = env.SHUTDOWN_GRACE_MS?.trim();
-  if (!raw) return DEFAULT_SHUTDOWN_GRACE_MS;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n > 600_000) {
-    throw new CrashloopError('config', 'configuration error: SHUTDOWN_GRACE_MS is malformed: must be a whole number of milliseconds from 0 to 600000');
-  }
-  return n;
-}
 
 /** Wait for `p` at most `ms`; true when it settled in time (a rejection counts as settled). */
 export async function within(p: Promise<unknown> | undefined, ms: number): Promise<boolean> {

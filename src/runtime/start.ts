@@ -27,7 +27,7 @@ import { type EmbeddedRedis, startEmbeddedRedis } from './embedded-redis.js';
 import { GateCancelled, gateRedis } from './redis-gate.js';
 import { buildRoutes } from './routes.js';
 import { type RouteServer, startRouteServer } from './http-server.js';
-import { CLOSE_BUDGET_MS, closeRedis, shutdownGraceMs, within } from './shutdown.js';
+import { CLOSE_BUDGET_MS, closeRedis, within } from './shutdown.js';
 
 export type Role = 'serve' | 'worker' | 'all';
 
@@ -61,7 +61,7 @@ export function processors(): JobProcessors {
 export async function startBot(role: Role, opts: StartOptions = {}): Promise<RunningBot> {
   const env = opts.env ?? process.env;
   const config = loadConfig(env);
-  const graceMs = shutdownGraceMs(env);
+  const graceMs = config.shutdownGraceMs;
   const logger = createLogger({ level: config.logLevel, ...(opts.logDestination ? { destination: opts.logDestination } : {}) }).child({ role });
   let embedded: EmbeddedRedis | undefined;
   let redisUrl = config.redisUrl;
