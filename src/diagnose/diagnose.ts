@@ -141,7 +141,7 @@ export function diagnose(evidence: Evidence): Diagnosis {
     title: redact(finding.title),
     confidence: finding.confidence,
     summary: redact([finding.summary, context, sentence].filter(Boolean).join(' ')),
-    evidence: evidenceItems.map((e) => ({ kind: e.kind, text: redact(e.text) })),
+    evidence: uniqueByText(evidenceItems).map((e) => ({ kind: e.kind, text: redact(e.text) })),
     remedy: { text: redact(remedyText), commands: [...new Set(commands)] },
     alternatives,
     rollout,
@@ -150,4 +150,10 @@ export function diagnose(evidence: Evidence): Diagnosis {
     notes: notesOf(evidence, facts, extraNotes),
     diagnosedAt: evidence.collectedAt,
   };
+}
+
+/** Rules and context can quote the same field twice; show each fact once, first mention first. */
+function uniqueByText(items: EvidenceItem[]): EvidenceItem[] {
+  const seen = new Set<string>();
+  return items.filter((e) => !seen.has(e.text) && (seen.add(e.text), true));
 }

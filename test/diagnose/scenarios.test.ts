@@ -67,6 +67,9 @@ describe('diagnose(scenario) agrees with expected.json', () => {
     if (expected.rollout === null) expect(d.rollout).toBeNull();
     else if (expected.rollout) expect(rolloutView(d, expected.rollout)).toEqual(expected.rollout);
     for (const secret of expected.secrets ?? []) expect(JSON.stringify(d)).not.toContain(secret);
+    // Each fact is quoted once: the reader should not see the same line twice.
+    const texts = d.evidence.map((e) => e.text);
+    expect(texts.length).toBe(new Set(texts).size);
   });
 });
 

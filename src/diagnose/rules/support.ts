@@ -141,7 +141,7 @@ export function targetIn(line: string): string | null {
 /** Hits of the patterns in the waiting message and in Failed/BackOff event messages (runtime start errors). */
 export function startErrorHits(f: Facts, patterns: readonly LogPattern[]): LogHit[] {
   const texts = compact([
-    f.waitingMessage ? `state.waiting ${f.waitingReason ?? ''}: ${f.waitingMessage}` : null,
+    f.waitingMessage ? `state.waiting.reason=${f.waitingReason ?? 'Waiting'}: ${f.waitingMessage}` : null,
     ...f.events.filter((e) => e.category === 'failed' || e.category === 'backoff' || e.category === 'other').map((e) => e.text),
   ]);
   return scanLines(texts, patterns, 'event').map((h) => ({ ...h, fromEnd: 0 }));
