@@ -34,7 +34,7 @@ function expectWithinBudget(a: FakeKubeApi): void {
 }
 
 async function sample(): Promise<FakeKubeApi> {
-  api = await startFakeKubeApi({ objects: sampleObjects(), logs: sampleLogs(), latencyMs: 15 });
+  api = await startFakeKubeApi({ objects: sampleObjects(), logs: sampleLogs(), latencyMs: 30 });
   return api;
 }
 
@@ -47,7 +47,7 @@ async function failure(p: Promise<unknown>): Promise<{ code: string; message: st
 /** Serve a fixture folder, collect through the real client, and compare with the fixture's own evidence. */
 async function collectLikeFixture(dir: string): Promise<{ evidence: Evidence; fixture: LoadedScenario }> {
   const fixture = loadScenario(dir);
-  api = await startFakeKubeApi({ scenario: dir, latencyMs: 15 });
+  api = await startFakeKubeApi({ scenario: dir, latencyMs: 30 });
   const evidence = await collectEvidence(makeClients(api.kubeConfig()), fixture.expected.target, { now: () => new Date(fixture.expected.collectedAt) });
   const want = fixture.evidence;
   expect(evidence.pod.metadata?.name).toBe(want.pod.metadata?.name);
