@@ -8,7 +8,8 @@ import { ALL_SCENARIOS } from './scenarios/index.js';
 /** `kubectl get pod,rs,deploy,...,events,node -o json` order. */
 const ORDER = ['Pod', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'Event', 'Node'];
 
-function write(def: ScenarioDef, root: string): void {
+/** Write one scenario definition as its fixture folder under root (rewritten from scratch). */
+export function writeScenario(def: ScenarioDef, root: string): void {
   const dir = join(root, def.dir);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -36,7 +37,7 @@ export function generateScenarios(root: string): string[] {
     const def = make();
     if (seen.has(def.dir)) throw new Error(`duplicate scenario dir ${def.dir}`);
     seen.add(def.dir);
-    write(def, root);
+    writeScenario(def, root);
   }
   return [...seen].sort();
 }
